@@ -1,0 +1,4 @@
+// Registry of `attn` sub-commands: one module per command in this folder, listed here.
+import type { CliCommand } from '../command.ts';
+
+export const commands: CliCommand[] = [];

@@ -1,0 +1,2 @@
+// @attn/core/analysis — see the modules in this folder.
+export {};

@@ -1,0 +1,2 @@
+// @attn/core/extraction — see the modules in this folder.
+export {};

@@ -1,0 +1,42 @@
+// zod schema of the attn-maps/v1 JSON document, as written to disk or sent over HTTP.
+// The schema checks structure; parse-maps.ts checks payload lengths and probability rows.
+import { z } from 'zod';
+
+const positiveInt = z.number().int().positive();
+
+export const attentionTokenSchema = z.object({
+  label: z.string(),
+  row: z.number().int().nonnegative().optional(),
+  col: z.number().int().nonnegative().optional(),
+  id: z.union([z.string(), z.number()]).optional(),
+  title: z.string().optional(),
+  special: z.boolean().optional(),
+});
+
+export const attentionLayerJsonSchema = z
+  .object({
+    name: z.string().min(1),
+    kind: z.enum(['self', 'cross', 'pooling']),
+    shape: z.tuple([positiveInt, positiveInt, positiveInt, positiveInt]),
+    data: z.array(z.number()).optional(),
+    dataBase64: z.string().optional(),
+    dtype: z.enum(['float32', 'float16', 'uint8']).optional(),
+  })
+  .refine((layer) => (layer.data === undefined) !== (layer.dataBase64 === undefined), {
+    message: 'a layer needs exactly one of "data" or "dataBase64"',
+  });
+
+export const attentionMapsJsonSchema = z.object({
+  format: z.literal('attn-maps/v1'),
+  model: z.object({
+    id: z.string().min(1),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+    executionProvider: z.string().optional(),
+  }),
+  domain: z.string().min(1),
+  tokens: z.array(attentionTokenSchema),
+  layers: z.array(attentionLayerJsonSchema),
+});
+
+export type AttentionLayerJson = z.infer<typeof attentionLayerJsonSchema>;
+export type AttentionMapsJson = z.infer<typeof attentionMapsJsonSchema>;

@@ -1,0 +1,50 @@
+// In-memory types of the attn-maps/v1 format: one attention format for every domain.
+// Probabilities live in Float32Array, row-major over [batch, heads, queries, keys].
+
+export const ATTN_MAPS_FORMAT = 'attn-maps/v1' as const;
+
+/** text | image | recsys, or the name of a domain added with `turbo gen demo`. */
+export type AttentionDomain = string;
+
+/** self: queries and keys are the same sequence; cross: they differ; pooling: one query (a learned pooling). */
+export type AttentionLayerKind = 'self' | 'cross' | 'pooling';
+
+/** Encodings of `data` in JSON: plain numbers, or base64 of float32/float16 LE or uint8 (p·255). */
+export type AttentionDataEncoding = 'numbers' | 'float32' | 'float16' | 'uint8';
+
+/** One position on the query/key axis. Text: a token; image: a patch; recsys: an item. */
+export interface AttentionToken {
+  label: string;
+  /** Image patches: grid position. */
+  row?: number;
+  col?: number;
+  /** Recsys items: the item id and title. */
+  id?: string | number;
+  title?: string;
+  /** Special tokens ([CLS], [SEP], padding) that views may dim or hide. */
+  special?: boolean;
+}
+
+export interface AttentionLayer {
+  /** Graph node name (or a descriptive name) the probabilities came from. */
+  name: string;
+  kind: AttentionLayerKind;
+  /** [batch, heads, queries, keys]. */
+  shape: [number, number, number, number];
+  data: Float32Array;
+}
+
+export interface AttentionModelInfo {
+  id: string;
+  sha256?: string;
+  /** The execution provider that actually ran. */
+  executionProvider?: string;
+}
+
+export interface AttentionMaps {
+  format: typeof ATTN_MAPS_FORMAT;
+  model: AttentionModelInfo;
+  domain: AttentionDomain;
+  tokens: AttentionToken[];
+  layers: AttentionLayer[];
+}

@@ -1,0 +1,2 @@
+// @attn/core/math — see the modules in this folder.
+export {};

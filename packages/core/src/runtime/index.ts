@@ -1,0 +1,2 @@
+// @attn/core/runtime — see the modules in this folder.
+export {};
