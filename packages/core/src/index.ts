@@ -7,3 +7,5 @@ export * from './analysis/index.ts';
 export * from './onnx/index.ts';
 export * from './runtime/index.ts';
 export * from './extraction/index.ts';
+export * from './workspace-paths.ts';
+export * from './task.ts';

@@ -1,2 +1,2 @@
-// @attn/core/runtime — see the modules in this folder.
-export {};
+// @attn/core runtime: ONNX Runtime sessions with execution providers and honest fallback.
+export * from './providers.ts';
