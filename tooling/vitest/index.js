@@ -1,5 +1,5 @@
-// Shared vitest settings: every package's vitest.config.ts spreads this in.
-// Node environment, one fork per file, generous timeouts for ONNX sessions on 2 cores.
+// Shared vitest settings: every package's vitest.config.ts re-exports this (plain JS, because
+// vitest loads config files from node_modules without transpiling TypeScript).
 import { defineConfig } from 'vitest/config';
 
 export const baseTestConfig = defineConfig({
