@@ -1,3 +1,4 @@
 // @attn/core ONNX layer: protobuf I/O of model files and the graph builder.
 export * from './onnx-schema.ts';
 export * from './proto.ts';
+export * from './graph-builder.ts';
