@@ -2,3 +2,4 @@
 export * from './onnx-schema.ts';
 export * from './proto.ts';
 export * from './graph-builder.ts';
+export * from './models/index.ts';
