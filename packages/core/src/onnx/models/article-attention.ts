@@ -3,7 +3,7 @@
 import { AttentionError } from '../../errors.ts';
 import { GraphBuilder } from '../graph-builder.ts';
 import { bilinearSelfScore, op, weightInput } from './graph-blocks.ts';
-import { requirePositiveInteger, resolveWeights } from './model-weights.ts';
+import { requirePositiveConfigInteger, resolveWeights } from './model-weights.ts';
 import type { ModelWeights, WeightSpec } from './model-weights.ts';
 
 export interface ArticleAttentionConfig {
@@ -23,7 +23,7 @@ export function articleAttentionWeightSpecs(config: ArticleAttentionConfig): Wei
  */
 export function buildArticleAttentionModel(config: ArticleAttentionConfig, weights?: ModelWeights, seed = 1): Uint8Array {
   const model = 'article-attention';
-  requirePositiveInteger(model, 'dim', config.dim);
+  requirePositiveConfigInteger(model, 'dim', config.dim);
   if (config.normalisation !== 'linear' && config.normalisation !== 'softmax') {
     throw new AttentionError('E_INPUT', `${model} config.normalisation must be 'linear' or 'softmax', got '${String(config.normalisation)}'`);
   }

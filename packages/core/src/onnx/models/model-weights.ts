@@ -84,7 +84,7 @@ export function resolveWeights(model: string, specs: WeightSpec[], weights: Mode
 }
 
 /** Checks that a model config value is a positive integer. */
-export function requirePositiveInteger(model: string, name: string, value: number): void {
+export function requirePositiveConfigInteger(model: string, name: string, value: number): void {
   if (!Number.isInteger(value) || value <= 0) {
     throw new AttentionError('E_INPUT', `${model} config.${name} must be a positive integer, got ${String(value)}`);
   }

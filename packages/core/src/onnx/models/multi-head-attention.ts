@@ -3,7 +3,7 @@
 import { AttentionError } from '../../errors.ts';
 import { GraphBuilder } from '../graph-builder.ts';
 import { keyPaddingBias, multiHeadSelfAttention, weightInput } from './graph-blocks.ts';
-import { requirePositiveInteger, resolveWeights } from './model-weights.ts';
+import { requirePositiveConfigInteger, resolveWeights } from './model-weights.ts';
 import type { ModelWeights, WeightSpec } from './model-weights.ts';
 
 export interface MultiHeadAttentionConfig {
@@ -29,8 +29,8 @@ export function multiHeadAttentionWeightSpecs(config: MultiHeadAttentionConfig):
  */
 export function buildMultiHeadAttentionModel(config: MultiHeadAttentionConfig, weights?: ModelWeights, seed = 1): Uint8Array {
   const model = 'multi-head-attention';
-  requirePositiveInteger(model, 'dim', config.dim);
-  requirePositiveInteger(model, 'heads', config.heads);
+  requirePositiveConfigInteger(model, 'dim', config.dim);
+  requirePositiveConfigInteger(model, 'heads', config.heads);
   if (config.dim % config.heads !== 0) {
     throw new AttentionError('E_INPUT', `${model} config.dim (${config.dim}) must be divisible by config.heads (${config.heads})`);
   }

@@ -2,7 +2,7 @@
 // `pooling.softmax` over the tokens, attention-weighted pooling, and a linear classifier.
 import { GraphBuilder } from '../graph-builder.ts';
 import { bilinearSelfScore, linear, op, paddingBias, weightInput } from './graph-blocks.ts';
-import { requirePositiveInteger, resolveWeights } from './model-weights.ts';
+import { requirePositiveConfigInteger, resolveWeights } from './model-weights.ts';
 import type { ModelWeights, WeightSpec } from './model-weights.ts';
 
 export interface SeedClassifierConfig {
@@ -28,7 +28,7 @@ export function seedClassifierWeightSpecs(config: SeedClassifierConfig): WeightS
  */
 export function buildSeedClassifier(config: SeedClassifierConfig, weights?: ModelWeights, seed = 1): Uint8Array {
   const model = 'seed-classifier';
-  for (const key of ['vocabSize', 'hidden', 'numLabels'] as const) requirePositiveInteger(model, key, config[key]);
+  for (const key of ['vocabSize', 'hidden', 'numLabels'] as const) requirePositiveConfigInteger(model, key, config[key]);
   const specs = seedClassifierWeightSpecs(config);
   const values = resolveWeights(model, specs, weights, seed);
   const g = new GraphBuilder(model);

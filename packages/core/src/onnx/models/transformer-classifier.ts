@@ -3,7 +3,7 @@
 import { AttentionError } from '../../errors.ts';
 import { GraphBuilder } from '../graph-builder.ts';
 import { geluErf, keyPaddingBias, layerNorm, linear, multiHeadSelfAttention, op, weightInput } from './graph-blocks.ts';
-import { requirePositiveInteger, resolveWeights } from './model-weights.ts';
+import { requirePositiveConfigInteger, resolveWeights } from './model-weights.ts';
 import type { ModelWeights, WeightSpec } from './model-weights.ts';
 
 export interface TransformerClassifierConfig {
@@ -50,7 +50,7 @@ export function transformerClassifierWeightSpecs(config: TransformerClassifierCo
 
 function validateConfig(model: string, config: TransformerClassifierConfig): void {
   for (const key of ['vocabSize', 'maxLength', 'hidden', 'heads', 'layers', 'intermediate', 'numLabels'] as const) {
-    requirePositiveInteger(model, key, config[key]);
+    requirePositiveConfigInteger(model, key, config[key]);
   }
   if (config.hidden % config.heads !== 0) {
     throw new AttentionError('E_INPUT', `${model} config.hidden (${config.hidden}) must be divisible by config.heads (${config.heads})`);
