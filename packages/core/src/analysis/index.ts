@@ -1,2 +1,12 @@
-// @attn/core/analysis — see the modules in this folder.
-export {};
+// @attn/core/analysis: attention rollout and flow, per-head entropy, distance and sparsity,
+// and the head summary table — plain TypeScript on attn-maps layers, no native code.
+export * from './attention-rows.ts';
+export * from './head-fusion.ts';
+export * from './residual-attention.ts';
+export * from './attention-rollout.ts';
+export * from './max-flow.ts';
+export * from './attention-flow.ts';
+export * from './entropy.ts';
+export * from './attention-distance.ts';
+export * from './sparsity.ts';
+export * from './head-summary.ts';
