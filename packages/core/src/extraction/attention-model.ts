@@ -1,0 +1,114 @@
+// loadAttentionModel: decode the graph, refuse fused/attention-less models, expose the attention
+// Softmax outputs once at load, then run many times returning the model outputs and the layers.
+import type * as ort from 'onnxruntime-node';
+import { AttentionError } from '../errors.ts';
+import type { AttentionLayer } from '../format/types.ts';
+import { appendGraphOutputs, decodeModel } from '../onnx/proto.ts';
+import { ortReason, type SessionRequest } from '../runtime/create-session.ts';
+import { readModelSource } from '../runtime/model-source.ts';
+import type { ProviderReport } from '../runtime/providers.ts';
+import { acquireSession, type SessionLease } from '../runtime/session-cache.ts';
+import { analyseAttentionGraph, assertExtractable } from './attention-graph-report.ts';
+import { attentionLayerFromTensor } from './attention-layers.ts';
+import type { AttentionSoftmaxNode } from './attention-nodes.ts';
+import { graphInputSpecs, validateFeeds, type GraphInputSpec } from './feed-validation.ts';
+
+export interface LoadAttentionModelOptions extends SessionRequest {
+  /** Model id reported in attn-maps/v1 (default: the file name without .onnx, or 'model'). */
+  id?: string;
+  /** Heads of rank-3 [B·H, Q, K] Softmax outputs when the graph does not say. */
+  heads?: number;
+}
+
+export interface AttentionRunResult {
+  /** The model's own graph outputs. */
+  outputs: Record<string, ort.Tensor>;
+  /** One per attention Softmax node, in graph order. */
+  layers: AttentionLayer[];
+  timings: { runMs: number };
+}
+
+export interface AttentionModel {
+  id: string;
+  sha256: string;
+  inputNames: string[];
+  outputNames: string[];
+  inputs: GraphInputSpec[];
+  provider: ProviderReport;
+  attentionNodes: AttentionSoftmaxNode[];
+  run(feeds: Record<string, ort.Tensor>): Promise<AttentionRunResult>;
+  dispose(): Promise<void>;
+}
+
+function checkHeadsOption(heads: number | undefined): void {
+  if (heads !== undefined && (!Number.isInteger(heads) || heads <= 0)) {
+    throw new AttentionError('E_INPUT', `heads must be a positive integer, got ${heads}`);
+  }
+}
+
+/** Nodes whose rank-3 output needs the context MatMul's head dim to split heads. */
+function needsContextOutput(node: AttentionSoftmaxNode, session: ort.InferenceSession, heads?: number): boolean {
+  if (heads !== undefined || node.headsFromReshape !== undefined || node.outProjectionWidth === undefined) return false;
+  const index = session.outputNames.indexOf(node.softmaxOutput);
+  const metadata = session.outputMetadata[index];
+  const rank = metadata?.isTensor ? metadata.shape.length : undefined;
+  return rank !== 2 && rank !== 4;
+}
+
+export async function loadAttentionModel(
+  pathOrBytes: string | Uint8Array,
+  options: LoadAttentionModelOptions = {},
+): Promise<AttentionModel> {
+  checkHeadsOption(options.heads);
+  const source = await readModelSource(pathOrBytes);
+  const model = decodeModel(source.bytes, source.label);
+  const report = analyseAttentionGraph(model);
+  assertExtractable(report, source.label);
+  const outputNames = model.graph.output.map((o) => o.name);
+  const nodes = report.attentionNodes;
+  const request: SessionRequest = { executionProvider: options.executionProvider ?? 'cpu', fallback: options.fallback ?? false };
+  const open = (exposed: string[]) => {
+    const added = exposed.filter((name) => !outputNames.includes(name));
+    return acquireSession({ sha256: source.sha256, request, exposedOutputs: added }, () =>
+      appendGraphOutputs(source.bytes, added.map((name) => ({ name }))),
+    );
+  };
+  const softmaxOutputs = nodes.map((n) => n.softmaxOutput);
+  let lease: SessionLease = await open(softmaxOutputs);
+  const contextNodes = nodes.filter((n) => needsContextOutput(n, lease.session, options.heads));
+  if (contextNodes.length > 0) {
+    const wider = await open([...softmaxOutputs, ...contextNodes.map((n) => n.contextNode.output)]);
+    await lease.release();
+    lease = wider;
+  }
+  const contextOf = new Map(contextNodes.map((n) => [n.softmaxOutput, n.contextNode.output]));
+  const inputs = graphInputSpecs(model);
+  const held = lease;
+  return {
+    id: options.id ?? (source.label === 'model' ? 'model' : source.label.replace(/\.onnx$/i, '')),
+    sha256: source.sha256,
+    inputNames: inputs.filter((i) => i.required).map((i) => i.name),
+    outputNames,
+    inputs,
+    provider: held.provider,
+    attentionNodes: nodes,
+    async run(feeds) {
+      validateFeeds(inputs, feeds);
+      const started = performance.now();
+      let results: ort.InferenceSession.ReturnType;
+      try {
+        results = await held.session.run(feeds);
+      } catch (cause) {
+        throw new AttentionError('E_RUNTIME', `ONNX Runtime failed to run ${source.label}: ${ortReason(cause)}`, { cause });
+      }
+      const runMs = performance.now() - started;
+      const layers = nodes.map((node) => {
+        const context = contextOf.get(node.softmaxOutput);
+        return attentionLayerFromTensor(node, results[node.softmaxOutput]!, options.heads, context ? results[context] : undefined);
+      });
+      const outputs = Object.fromEntries(outputNames.map((name) => [name, results[name] as ort.Tensor]));
+      return { outputs, layers, timings: { runMs } };
+    },
+    dispose: () => held.release(),
+  };
+}

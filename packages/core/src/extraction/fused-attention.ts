@@ -1,0 +1,82 @@
+// Fused attention kernels hide the probabilities inside one op; this finds them anywhere in a
+// model (main graph, If/Loop/Scan bodies, local functions) so extraction can say how to re-export.
+import type { OnnxGraph, OnnxModel, OnnxNode } from '../onnx/proto.ts';
+
+/** com.microsoft contrib ops that compute attention internally. */
+const MICROSOFT_FUSED_ATTENTION = new Set([
+  'Attention',
+  'MultiHeadAttention',
+  'GroupQueryAttention',
+  'PackedAttention',
+  'PackedMultiHeadAttention',
+  'DecoderAttention',
+  'DecoderMaskedMultiHeadAttention',
+  'DecoderMaskedSelfAttention',
+  'LongformerAttention',
+  'QAttention',
+  'QOrderedAttention',
+  'QOrderedLongformerAttention',
+  'SparseAttention',
+  'PagedAttention',
+]);
+
+export interface FusedAttentionOp {
+  /** Domain-qualified op, e.g. `com.microsoft.Attention` or `ai.onnx.Attention`. */
+  op: string;
+  node: string;
+  /** `graph`, `subgraph of <node>` or `function <domain>.<name>`. */
+  location: string;
+}
+
+export function isFusedAttentionNode(node: OnnxNode): boolean {
+  const domain = node.domain ?? '';
+  if (domain === 'com.microsoft') return MICROSOFT_FUSED_ATTENTION.has(node.opType);
+  return (domain === '' || domain === 'ai.onnx') && node.opType === 'Attention';
+}
+
+function qualifiedOp(node: OnnxNode): string {
+  const domain = node.domain || 'ai.onnx';
+  return `${domain}.${node.opType}`;
+}
+
+/** Every node list of a model with where it lives: the graph, nested subgraphs, local functions. */
+export function modelNodeLists(model: OnnxModel): { location: string; graph: OnnxGraph }[] {
+  const lists: { location: string; graph: OnnxGraph }[] = [];
+  const visit = (graph: OnnxGraph, location: string) => {
+    lists.push({ location, graph });
+    for (const node of graph.node ?? []) {
+      for (const attribute of node.attribute ?? []) {
+        const nested = [...(attribute.g ? [attribute.g] : []), ...((attribute as { graphs?: OnnxGraph[] }).graphs ?? [])];
+        for (const sub of nested) visit({ ...sub, node: sub.node ?? [] }, `subgraph of ${node.name || node.opType}`);
+      }
+    }
+  };
+  visit(model.graph, 'graph');
+  for (const fn of model.functions ?? []) {
+    visit({ name: fn.name, node: fn.node ?? [], input: [], output: [] }, `function ${fn.domain ?? ''}.${fn.name}`);
+  }
+  return lists;
+}
+
+export function findFusedAttentionOps(model: OnnxModel): FusedAttentionOp[] {
+  const found: FusedAttentionOp[] = [];
+  for (const { location, graph } of modelNodeLists(model)) {
+    for (const node of graph.node) {
+      if (isFusedAttentionNode(node)) found.push({ op: qualifiedOp(node), node: node.name || node.output[0] || '', location });
+    }
+  }
+  return found;
+}
+
+/** How to get a model whose attention probabilities are Softmax outputs. */
+export const UNFUSED_EXPORT_ADVICE =
+  're-export it unfused: load the PyTorch model with attn_implementation="eager", call torch.onnx.export with opset_version between 14 and 22 (opset 23 emits the fused Attention op), and do not run onnxruntime.transformers.optimizer or other attention fusion on the file';
+
+/** One line naming the fused ops found, grouped with counts. */
+export function describeFusedOps(found: FusedAttentionOp[]): string {
+  const counts = new Map<string, number>();
+  for (const f of found) counts.set(f.op, (counts.get(f.op) ?? 0) + 1);
+  const first = found[0];
+  const list = [...counts].map(([op, n]) => `${op} ×${n}`).join(', ');
+  return first ? `${list} (first: node "${first.node}" in ${first.location})` : list;
+}

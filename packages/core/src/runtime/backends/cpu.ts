@@ -1,0 +1,10 @@
+// The CPU execution provider: bundled with onnxruntime-node on every platform, the last resort.
+import type { ExecutionProviderBackend } from '../execution-provider.ts';
+
+export const cpuBackend: ExecutionProviderBackend = {
+  name: 'cpu',
+  priority: 0,
+  accelerator: false,
+  unavailableReason: () => undefined,
+  sessionConfig: () => 'cpu',
+};
