@@ -1,0 +1,15 @@
+// @attn/viz — React components that draw attention for any domain (tokens, patches, items):
+// token heat, head view, layer × head grid, heatmap, score bars, and export helpers.
+export * from './color-scale.ts';
+export * from './attention-matrix.ts';
+export * from './weight-vector.ts';
+export * from './token-layout.ts';
+export * from './export-files.ts';
+export { ColorLegend, type ColorLegendProps } from './color-legend.tsx';
+export { TokenHeat, tokenHeatScaleMax, type TokenHeatProps } from './token-heat.tsx';
+export { HeadChips, type HeadChipsProps } from './head-chips.tsx';
+export { HeadView, queryLabels, activeHeadsRow, type HeadViewProps } from './head-view.tsx';
+export { AttentionHeatmap, moveCursor, type AttentionHeatmapProps } from './attention-heatmap.tsx';
+export { HeadGrid, headGridCells, type HeadGridProps, type HeadCell } from './head-grid.tsx';
+export { ExportButtons, type ExportButtonsProps } from './export-buttons.tsx';
+export { ScoreBars, sortedScores, type ScoreBarsProps } from './score-bars.tsx';

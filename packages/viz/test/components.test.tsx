@@ -1,0 +1,91 @@
+// Server-rendered markup of the components: what is drawn, the accessible names and values,
+// and the keyboard-usable controls (no browser needed).
+import { describe, expect, it } from 'vitest';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { AttentionHeatmap, moveCursor } from '../src/attention-heatmap.tsx';
+import { HeadGrid, headGridCells } from '../src/head-grid.tsx';
+import { HeadView, activeHeadsRow, queryLabels } from '../src/head-view.tsx';
+import { ScoreBars, sortedScores } from '../src/score-bars.tsx';
+import { TokenHeat, tokenHeatScaleMax } from '../src/token-heat.tsx';
+import { layerHeadMatrix } from '../src/attention-matrix.ts';
+import { SENTENCE_TOKENS, poolingLayer, shiftedLayer } from './attention-fixtures.ts';
+
+const count = (html: string, pattern: RegExp) => html.match(pattern)?.length ?? 0;
+
+describe('TokenHeat', () => {
+  const weights = [0.5, 0.1, 0.25, 0.1, 0.05];
+  it('draws one titled box per token with its value, and a legend', () => {
+    const html = renderToStaticMarkup(<TokenHeat tokens={SENTENCE_TOKENS} weights={weights} caption="from [CLS]" />);
+    expect(html).toContain('data-attn-view="token-heat"');
+    expect(html).toContain('aria-label="great: 0.250"');
+    expect(count(html, /<title>/g)).toBe(5);
+    expect(html).toContain('linearGradient');
+    expect(html).toContain('from [CLS]');
+  });
+  it('scales to the largest content weight, so special tokens do not wash out the rest', () => {
+    expect(tokenHeatScaleMax(SENTENCE_TOKENS, weights, true)).toBe(0.25);
+    expect(tokenHeatScaleMax(SENTENCE_TOKENS, weights, false)).toBe(0.5);
+  });
+});
+
+describe('HeadView', () => {
+  const layer = shiftedLayer('encoder.layer.0.attention.softmax', 2, 5);
+  it('draws a line per head, query and key above minWeight, and focusable tokens', () => {
+    const html = renderToStaticMarkup(<HeadView layer={layer} tokens={SENTENCE_TOKENS} />);
+    expect(count(html, /<line /g)).toBe(2 * 5 * 5);
+    expect(count(html, /data-head-view-token="query"/g)).toBe(5);
+    expect(count(html, /tabindex="0"/g)).toBe(10);
+    expect(count(html, /aria-pressed="true"/g)).toBe(2); // both head chips on
+    expect(html).toContain('stroke-opacity="0.6');
+  });
+  it('skips lines below minWeight', () => {
+    const html = renderToStaticMarkup(<HeadView layer={layer} tokens={SENTENCE_TOKENS} minWeight={0.5} />);
+    expect(count(html, /<line /g)).toBe(2 * 5);
+  });
+  it('labels the single query of a pooling layer', () => {
+    expect(queryLabels(poolingLayer([0.5, 0.5]), SENTENCE_TOKENS.slice(0, 2))).toEqual(['pooling']);
+    expect(queryLabels(layer, SENTENCE_TOKENS)).toEqual(['[CLS]', 'a', 'great', 'movie', '[SEP]']);
+  });
+  it('averages the active heads for the key shading', () => {
+    const both = Array.from(activeHeadsRow(layer, [true, true], 0), (v) => Number(v.toFixed(6)));
+    expect(both).toEqual([0.35, 0.35, 0.1, 0.1, 0.1]);
+    const second = Array.from(activeHeadsRow(layer, [false, true], 0), (v) => Number(v.toFixed(6)));
+    expect(second).toEqual([0.1, 0.6, 0.1, 0.1, 0.1]);
+    expect(Array.from(activeHeadsRow(layer, [false, false], 0))).toEqual([0, 0, 0, 0, 0]);
+  });
+});
+
+describe('HeadGrid and AttentionHeatmap', () => {
+  const layers = [shiftedLayer('l0', 2, 5), shiftedLayer('l1', 3, 5)];
+  it('draws one keyboard-usable thumbnail per layer and head', () => {
+    const html = renderToStaticMarkup(<HeadGrid layers={layers} tokens={SENTENCE_TOKENS} />);
+    expect(count(html, /data-head-grid-cell=/g)).toBe(5);
+    expect(headGridCells(layers)).toHaveLength(5);
+    expect(html).toContain('aria-label="Layer 1, head 2: enlarge"');
+    expect(count(html, /<rect /g)).toBeGreaterThanOrEqual(5 * 25);
+  });
+  it('labels both axes and titles every cell with its value', () => {
+    const html = renderToStaticMarkup(
+      <AttentionHeatmap matrix={layerHeadMatrix(layers[0]!, 1)} rowLabels={['a', 'b', 'c', 'd', 'e']} colLabels={['a', 'b', 'c', 'd', 'e']} title="L0 H1" />,
+    );
+    expect(count(html, /<title>/g)).toBe(25);
+    expect(html).toContain('<title>a → b: 0.600</title>');
+    expect(html).toContain('query →');
+    expect(html).toContain('key →');
+  });
+  it('moves the keyboard cursor inside the matrix', () => {
+    expect(moveCursor([0, 0], 'ArrowUp', 3, 3)).toEqual([0, 0]);
+    expect(moveCursor([0, 0], 'ArrowRight', 3, 3)).toEqual([0, 1]);
+    expect(moveCursor([2, 2], 'ArrowDown', 3, 3)).toEqual([2, 2]);
+    expect(moveCursor([1, 1], 'Enter', 3, 3)).toEqual([1, 1]);
+  });
+});
+
+describe('ScoreBars', () => {
+  it('lists scores highest first with percentages', () => {
+    expect(sortedScores({ negative: 0.2, positive: 0.8 }).map(([l]) => l)).toEqual(['positive', 'negative']);
+    const html = renderToStaticMarkup(<ScoreBars scores={{ negative: 0.2, positive: 0.8 }} predicted="positive" />);
+    expect(html.indexOf('positive')).toBeLessThan(html.indexOf('negative'));
+    expect(html).toContain('aria-label="positive: 80.0 %"');
+  });
+});
