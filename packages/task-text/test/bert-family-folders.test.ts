@@ -1,0 +1,84 @@
+// Other folder shapes loadTextTask accepts: a BERT-style graph with token_type_ids (checked against a
+// TypeScript forward pass), the article's seed classifier (a pooling layer), and shipped ids via ATTN_MODELS_DIR.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { buildSeedClassifier, softmax } from '@attn/core';
+import { exampleKindFor, loadTextTask } from '../src/index.ts';
+import { TEST_VOCAB, writeHfTextFolder } from './fixtures/hf-text-folder.ts';
+import { buildTokenTypeClassifier } from './fixtures/token-type-classifier.ts';
+
+describe('a BERT-style folder with token_type_ids and a plain Hugging Face config', () => {
+  const model = buildTokenTypeClassifier(TEST_VOCAB.length, 8, 3, 5);
+  const labels = ['LABEL_0', 'LABEL_1', 'LABEL_2'];
+
+  it('feeds token_type_ids and matches the reference attention and probabilities within 1e-5', async () => {
+    const dir = writeHfTextFolder({ onnx: model.onnx, labels, config: { max_position_embeddings: 512, hidden_size: 8 } });
+    const task = await loadTextTask(dir, { executionProvider: 'cpu', fallback: true });
+    const result = await task.explain({ text: 'Win a free prize, call now!' });
+    const tokens = ['[CLS]', 'win', 'a', 'free', 'prize', ',', 'call', 'now', '!', '[SEP]'];
+    expect(result.attention.tokens.map((t) => t.label)).toEqual(tokens);
+    const ids = tokens.map((token) => TEST_VOCAB.indexOf(token));
+    const reference = model.reference(ids, ids.map(() => 0));
+    const [layer] = result.attention.layers;
+    expect(result.attention.layers).toHaveLength(1);
+    expect(layer!.shape).toEqual([1, 1, tokens.length, tokens.length]);
+    const maxDiff = Math.max(...Array.from(layer!.data, (p, i) => Math.abs(p - reference.attention[i]!)));
+    expect(maxDiff).toBeLessThan(1e-5);
+    const expected = softmax(reference.logits);
+    labels.forEach((label, i) => expect(Math.abs(result.prediction.scores[label]! - expected[i]!)).toBeLessThan(1e-5));
+    expect(task.examples()[0]!.text).toBe('The weather was lovely, so we walked along the river.');
+    await task.dispose();
+  });
+});
+
+describe('the seed classifier folder', () => {
+  it('returns its pooling weights as one pooling layer [1, 1, 1, S]', async () => {
+    const onnx = buildSeedClassifier({ vocabSize: TEST_VOCAB.length, hidden: 8, numLabels: 2 }, undefined, 2);
+    const attn = { architecture: 'seed-classifier', hidden: 8, vocabSize: TEST_VOCAB.length, maxLength: 128 };
+    const dir = writeHfTextFolder({ onnx, labels: ['negative', 'positive'], config: { attn } });
+    const task = await loadTextTask(dir);
+    const result = await task.explain({ text: 'a great film' });
+    const [layer] = result.attention.layers;
+    expect(result.attention.layers).toHaveLength(1);
+    expect(layer!.kind).toBe('pooling');
+    expect(layer!.shape).toEqual([1, 1, 1, 5]);
+    expect(Array.from(layer!.data).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
+    await task.dispose();
+  });
+});
+
+describe('shipped model ids', () => {
+  const saved = process.env.ATTN_MODELS_DIR;
+  afterEach(() => {
+    if (saved === undefined) delete process.env.ATTN_MODELS_DIR;
+    else process.env.ATTN_MODELS_DIR = saved;
+  });
+
+  it('resolve to <modelsDir>/<id> and pick spam examples for text-spam', async () => {
+    const models = mkdtempSync(join(tmpdir(), 'attn-models-'));
+    const onnx = buildSeedClassifier({ vocabSize: TEST_VOCAB.length, hidden: 8, numLabels: 2 }, undefined, 4);
+    writeHfTextFolder({ onnx, labels: ['ham', 'spam'], dir: join(models, 'text-spam') });
+    process.env.ATTN_MODELS_DIR = models;
+    const task = await loadTextTask('text-spam');
+    expect(task.id).toBe('text-spam');
+    expect(task.examples().some((e) => /prize/i.test(e.text))).toBe(true);
+    expect((await task.explain({ text: 'call now to win' })).attention.model.id).toBe('text-spam');
+    await task.dispose();
+  });
+
+  it('say when a shipped model has not been trained yet', async () => {
+    process.env.ATTN_MODELS_DIR = mkdtempSync(join(tmpdir(), 'attn-models-'));
+    await expect(loadTextTask('text-sentiment')).rejects.toThrow(/text-sentiment does not exist \(the shipped model has not been trained/);
+  });
+});
+
+describe('exampleKindFor', () => {
+  it('goes by id, then by labels', () => {
+    expect(exampleKindFor('text-sentiment-seed', [])).toBe('sentiment');
+    expect(exampleKindFor('my-model', ['ham', 'spam'])).toBe('spam');
+    expect(exampleKindFor('my-model', ['NEGATIVE', 'POSITIVE'])).toBe('sentiment');
+    expect(exampleKindFor('my-model', ['LABEL_0', 'LABEL_1'])).toBe('generic');
+  });
+});
