@@ -1,4 +1,5 @@
 // Registry of `attn` sub-commands: one module per command in this folder, listed here.
 import type { CliCommand } from '../command.ts';
+import { explainCommand } from './explain.ts';
 
-export const commands: CliCommand[] = [];
+export const commands: CliCommand[] = [explainCommand];

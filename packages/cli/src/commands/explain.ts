@@ -1,0 +1,81 @@
+// `attn explain <model-id | model-dir> --input "<text>"`: runs the text task (the app's pipeline)
+// and prints { prediction, attention: attn-maps/v1, timings } as JSON, or a short summary on stderr.
+import { AttentionError, isExecutionProviderRequest, serializeAttentionMaps, type AttentionMaps } from '@attn/core';
+import { loadTextTask, TEXT_LIMITS, TEXT_MODELS } from '@attn/task-text';
+import { parseCommandArgs, requirePositional, say, writeJson, type CliCommand } from '../command.ts';
+
+const TOP_TOKENS = 5;
+
+/** Tokens ranked by attention from position 0 ([CLS] or the pooling query), mean over the last layer's heads. */
+export function topAttendedTokens(maps: AttentionMaps, count: number): { label: string; weight: number }[] {
+  const layer = maps.layers.at(-1);
+  if (!layer) return [];
+  const [, heads, , keys] = layer.shape;
+  const queries = layer.shape[2];
+  const weights = Array.from({ length: keys }, (_, k) => {
+    let sum = 0;
+    for (let h = 0; h < heads; h++) sum += layer.data[h * queries * keys + k]!;
+    return { label: maps.tokens[k]?.label ?? String(k), weight: sum / heads, special: maps.tokens[k]?.special === true };
+  });
+  return weights
+    .filter((token) => !token.special)
+    .sort((a, b) => b.weight - a.weight)
+    .slice(0, count)
+    .map(({ label, weight }) => ({ label, weight }));
+}
+
+export const explainCommand: CliCommand = {
+  name: 'explain',
+  summary: 'Classify a sentence with a text model and show where it attends',
+  usage: `Usage: attn explain <model-id | model-dir> --input "<text>" [--ep cpu] [--fallback] [--json] [--out file]
+
+  <model-id>    one of: ${TEXT_MODELS.map((m) => m.id).join(', ')}
+  <model-dir>   a Hugging Face-layout BERT-family sequence-classification folder
+                (config.json, tokenizer.json, tokenizer_config.json, onnx/model.onnx)
+  --input       the text (at most ${TEXT_LIMITS.maxCharacters} characters, ${TEXT_LIMITS.maxTokens} tokens)
+  --ep          execution provider: cpu | cuda | tensorrt | dml | coreml | webgpu | auto (default cpu)
+  --fallback    fall back to CPU when the requested provider cannot run
+  --json        print { prediction, attention (attn-maps/v1), timings } on stdout
+  --out         write the JSON to a file instead of stdout (implies --json)
+`,
+  async run(argv) {
+    const { values, positionals } = parseCommandArgs('explain', argv, {
+      input: { type: 'string' },
+      ep: { type: 'string', default: 'cpu' },
+      fallback: { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+      out: { type: 'string' },
+    });
+    const model = requirePositional('explain', positionals, 0, 'model-id | model-dir');
+    if (values.input === undefined) throw new AttentionError('E_INPUT', 'attn explain: missing --input "<text>"');
+    const ep = values.ep ?? 'cpu';
+    if (!isExecutionProviderRequest(ep)) {
+      throw new AttentionError('E_INPUT', `--ep must be cpu, cuda, tensorrt, dml, coreml, webgpu or auto, got "${ep}"`);
+    }
+    const task = await loadTextTask(model, { executionProvider: ep, fallback: values.fallback ?? false });
+    try {
+      const result = await task.explain({ text: values.input });
+      if (values.json || values.out) {
+        await writeJson(
+          { prediction: result.prediction, attention: serializeAttentionMaps(result.attention), timings: result.timings },
+          values.out,
+        );
+        return;
+      }
+      const probabilities = Object.entries(result.prediction.scores)
+        .map(([label, p]) => `${label} ${p.toFixed(3)}`)
+        .join(', ');
+      const top = topAttendedTokens(result.attention, TOP_TOKENS)
+        .map((token) => `${token.label} ${token.weight.toFixed(3)}`)
+        .join(', ');
+      say(`${task.id}: ${result.prediction.label} (${probabilities})`);
+      say(`tokens: ${result.attention.tokens.map((t) => t.label).join(' ')}`);
+      say(`top attended from ${result.attention.tokens[0]?.label ?? 'position 0'} (last layer, mean of heads): ${top}`);
+      say(
+        `provider ${result.provider.used}; ${result.timings.totalMs.toFixed(1)} ms (preprocess ${result.timings.preprocessMs.toFixed(1)}, run ${result.timings.runMs.toFixed(1)})`,
+      );
+    } finally {
+      await task.dispose();
+    }
+  },
+};

@@ -1,0 +1,87 @@
+// `attn explain` end to end on a Hugging Face-layout folder built in the test: JSON on stdout
+// (attn-maps/v1 that parses back), the human summary on stderr, and one-line errors with exit 1.
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { buildTransformerClassifier, findWorkspaceRoot, parseAttentionMaps } from '@attn/core';
+import { TEST_VOCAB, writeHfTextFolder } from '@attn/task-text/test-fixtures';
+import { runCli } from '../src/run-cli.ts';
+
+const LABELS = ['negative', 'positive'];
+
+/** Runs the CLI in-process and captures what it writes. */
+async function capture(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: unknown, callback?: unknown) => {
+    stdout += String(chunk);
+    if (typeof callback === 'function') callback();
+    return true;
+  });
+  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: unknown) => {
+    stderr += String(chunk);
+    return true;
+  });
+  const code = await runCli(argv);
+  vi.restoreAllMocks();
+  return { code, stdout, stderr };
+}
+
+describe('attn explain', () => {
+  let dir: string;
+  beforeAll(() => {
+    const config = { vocabSize: TEST_VOCAB.length, maxLength: 64, hidden: 16, heads: 4, layers: 3, intermediate: 32, numLabels: 2, layerNormEps: 1e-5 };
+    dir = writeHfTextFolder({ onnx: buildTransformerClassifier(config, undefined, 9), labels: LABELS });
+  });
+  afterEach(() => vi.restoreAllMocks());
+
+  it('prints prediction, attn-maps/v1 with token labels and timings as JSON', async () => {
+    const { code, stdout } = await capture(['explain', dir, '--input', 'The movie was great!', '--json']);
+    expect(code).toBe(0);
+    const doc = JSON.parse(stdout) as { prediction: { label: string; scores: Record<string, number> }; attention: unknown; timings: Record<string, number> };
+    expect(Object.keys(doc)).toEqual(['prediction', 'attention', 'timings']);
+    expect(LABELS).toContain(doc.prediction.label);
+    expect(Object.values(doc.prediction.scores).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 9);
+    const maps = parseAttentionMaps(doc.attention);
+    expect(maps.tokens.map((t) => t.label)).toEqual(['[CLS]', 'the', 'movie', 'was', 'great', '!', '[SEP]']);
+    expect(maps.layers.map((l) => l.shape)).toEqual([0, 1, 2].map(() => [1, 4, 7, 7]));
+    expect(Array.isArray((doc.attention as { layers: { data: unknown }[] }).layers[0]!.data)).toBe(true);
+    expect(Object.keys(doc.timings).sort()).toEqual(['preprocessMs', 'runMs', 'totalMs']);
+  });
+
+  it('prints a short summary on stderr without --json', async () => {
+    const { code, stdout, stderr } = await capture(['explain', dir, '--input', 'a bad plot']);
+    expect(code).toBe(0);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/^\S+: (negative|positive) \(negative 0\.\d{3}, positive 0\.\d{3}\)\n/);
+    expect(stderr).toContain('tokens: [CLS] a bad plot [SEP]');
+    expect(stderr).toMatch(/top attended from \[CLS\] \(last layer, mean of heads\): (a|bad|plot) 0\.\d{3}, (a|bad|plot) 0\.\d{3}, (a|bad|plot) 0\.\d{3}\n/);
+  });
+
+  it.each([
+    [['explain', '--input', 'x'], /E_INPUT: attn explain: missing <model-id \| model-dir>/],
+    [['explain', 'DIR'], /E_INPUT: attn explain: missing --input/],
+    [['explain', 'DIR', '--input', 'x', '--ep', 'gpu'], /E_INPUT: --ep must be .* got "gpu"/],
+    [['explain', 'DIR', '--input', ''], /E_INPUT: text is empty/],
+    [['explain', 'DIR', '--input', 'x'.repeat(1001)], /E_LIMIT: text has 1001 characters/],
+    [['explain', 'DIR/missing', '--input', 'x'], /E_MODEL: model folder .*missing does not exist/],
+  ])('fails with one line and exit 1: %j', async (argv, message) => {
+    const { code, stdout, stderr } = await capture(argv.map((arg) => arg.replace('DIR', dir)));
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(stderr).toMatch(message);
+  });
+
+  it('runs as `attn` from the command line', async () => {
+    const root = findWorkspaceRoot();
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ['--import', 'tsx', join(root, 'packages/cli/src/bin.ts'), 'explain', dir, '--input', 'not good', '--json'],
+      { cwd: root },
+    );
+    const doc = JSON.parse(stdout) as { attention: unknown };
+    expect(parseAttentionMaps(doc.attention).tokens.map((t) => t.label)).toEqual(['[CLS]', 'not', 'good', '[SEP]']);
+  });
+});
