@@ -14,11 +14,11 @@ from fixture_models import Fixture
 TORCHSCRIPT_OPSET = 17
 
 
-def export_torchscript(fixture: Fixture, path: str) -> None:
+def export_torchscript(fixture: Fixture, path: str, opset: int = TORCHSCRIPT_OPSET) -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         torch.onnx.export(fixture.module, tuple(fixture.inputs.values()), path, dynamo=False,
-                          opset_version=TORCHSCRIPT_OPSET, input_names=fixture.input_names,
+                          opset_version=opset, input_names=fixture.input_names,
                           output_names=fixture.output_names, dynamic_axes=fixture.dynamic_axes)
 
 

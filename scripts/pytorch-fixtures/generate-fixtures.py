@@ -15,14 +15,14 @@ import torch
 import transformers
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from export_checks import export_dynamo, export_torchscript, opset_of, run_checks, strip_node_metadata  # noqa: E402
+from export_checks import TORCHSCRIPT_OPSET, export_dynamo, export_torchscript, opset_of, run_checks, strip_node_metadata  # noqa: E402
 from fixture_models import BUILDERS, Dims  # noqa: E402
 
 PROFILES = {
     "tiny": Dims(vocab=50, hidden=16, heads=2, layers=2, intermediate=32, seq=6, pad=2, image=16, patch=4, init_std=0.3),
     "unseen": Dims(vocab=61, hidden=24, heads=3, layers=3, intermediate=40, seq=7, pad=3, image=12, patch=4, init_std=0.25),
 }
-EXPORTERS = {"torchscript": export_torchscript, "dynamo": export_dynamo}
+EXPORTERS = ("torchscript", "dynamo")
 DEFAULT_OUT = os.path.join(os.path.dirname(__file__), "..", "..", "packages", "core", "test", "fixtures", "pytorch")
 
 
@@ -59,8 +59,13 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--only", default=",".join(BUILDERS))
     parser.add_argument("--exporters", default="torchscript,dynamo")
+    parser.add_argument("--torchscript-opset", type=int, default=TORCHSCRIPT_OPSET)
     parser.add_argument("--keep-metadata", action="store_true", help="keep the dynamo exporter's node stack traces")
     args = parser.parse_args()
+    unknown = [e for e in args.exporters.split(",") if e not in EXPORTERS] + [
+        n for n in args.only.split(",") if n not in BUILDERS]
+    if unknown:
+        parser.error(f"unknown exporter or fixture: {', '.join(unknown)}")
 
     torch.backends.mha.set_fastpath_enabled(False)  # keep nn.MultiheadAttention on its exportable Python path
     os.makedirs(os.path.join(args.out, "feeds"), exist_ok=True)
@@ -82,7 +87,10 @@ def main() -> None:
             model_file = f"{name}.{exporter}.onnx"
             path = os.path.join(args.out, model_file)
             try:
-                EXPORTERS[exporter](fixture, path)
+                if exporter == "torchscript":
+                    export_torchscript(fixture, path, args.torchscript_opset)
+                else:
+                    export_dynamo(fixture, path)
                 if exporter == "dynamo" and not args.keep_metadata:
                     strip_node_metadata(path)
                 checks = run_checks(path, fixture, attention, outputs)
