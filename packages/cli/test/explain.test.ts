@@ -59,6 +59,12 @@ describe('attn explain', () => {
     expect(stderr).toMatch(/top attended from \[CLS\] \(last layer, mean of heads\): (a|bad|plot) 0\.\d{3}, (a|bad|plot) 0\.\d{3}, (a|bad|plot) 0\.\d{3}\n/);
   });
 
+  it('says which provider ran and why a requested one was skipped', async () => {
+    const { code, stderr } = await capture(['explain', dir, '--input', 'good', '--ep', 'cuda', '--fallback']);
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/\nprovider (cuda|cpu \(skipped cuda: .+\))\n/);
+  });
+
   it.each([
     [['explain', '--input', 'x'], /E_INPUT: attn explain: missing <model-id \| model-dir>/],
     [['explain', 'DIR'], /E_INPUT: attn explain: missing --input/],

@@ -71,8 +71,10 @@ export const explainCommand: CliCommand = {
       say(`${task.id}: ${result.prediction.label} (${probabilities})`);
       say(`tokens: ${result.attention.tokens.map((t) => t.label).join(' ')}`);
       say(`top attended from ${result.attention.tokens[0]?.label ?? 'position 0'} (last layer, mean of heads): ${top}`);
+      const skipped = result.provider.skipped.map((s) => `${s.provider}: ${s.reason}`).join('; ');
+      say(`provider ${result.provider.used}${skipped ? ` (skipped ${skipped})` : ''}`);
       say(
-        `provider ${result.provider.used}; ${result.timings.totalMs.toFixed(1)} ms (preprocess ${result.timings.preprocessMs.toFixed(1)}, run ${result.timings.runMs.toFixed(1)})`,
+        `${result.timings.totalMs.toFixed(1)} ms (preprocess ${result.timings.preprocessMs.toFixed(1)}, run ${result.timings.runMs.toFixed(1)})`,
       );
     } finally {
       await task.dispose();
