@@ -1,5 +1,9 @@
 // Registry of `attn` sub-commands: one module per command in this folder, listed here.
 import type { CliCommand } from '../command.ts';
+import { benchCommand } from './bench.ts';
+import { doctorCommand } from './doctor.ts';
 import { explainCommand } from './explain.ts';
+import { extractCommand } from './extract.ts';
+import { inspectCommand } from './inspect.ts';
 
-export const commands: CliCommand[] = [explainCommand];
+export const commands: CliCommand[] = [inspectCommand, extractCommand, doctorCommand, benchCommand, explainCommand];

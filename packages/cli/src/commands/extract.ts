@@ -1,0 +1,65 @@
+// `attn extract <model.onnx> --feeds feeds.json`: runs the model once with its attention Softmax
+// outputs exposed and writes attn-maps/v1 (full float32 numbers by default) to stdout or --out.
+import {
+  AttentionError,
+  extractAttention,
+  readModelSource,
+  resolveUserPath,
+  serializeAttentionMaps,
+  type AttentionDataEncoding,
+} from '@attn/core';
+import { parseCommandArgs, say, writeJson, type CliCommand } from '../command.ts';
+import { describeProvider, modelPathArg, parseHeads, parseProvider, PROVIDER_USAGE, readFeedsFile } from './extraction-args.ts';
+
+const ENCODINGS: readonly AttentionDataEncoding[] = ['numbers', 'float32', 'float16', 'uint8'];
+
+function parseEncoding(value: string | undefined): AttentionDataEncoding {
+  const encoding = value ?? 'numbers';
+  if (!(ENCODINGS as readonly string[]).includes(encoding)) {
+    throw new AttentionError('E_INPUT', `--encoding must be one of ${ENCODINGS.join(', ')}, got "${encoding}"`);
+  }
+  return encoding as AttentionDataEncoding;
+}
+
+export const extractCommand: CliCommand = {
+  name: 'extract',
+  summary: 'Run an ONNX model and write its attention maps (attn-maps/v1)',
+  usage: `Usage: attn extract <model.onnx> --feeds feeds.json [--ep cpu] [--fallback] [--heads N]
+                    [--encoding numbers|float32|float16|uint8] [--id name] [--out maps.json]
+
+  --feeds      JSON: { "<input>": { "dims": [...], "type": "int64"|"float32"|"bool", "data": [...] } }
+  --ep         execution provider: ${PROVIDER_USAGE} (default cpu)
+  --fallback   run on cpu when the requested provider cannot load
+  --heads      heads of rank-3 [batch·heads, Q, K] attention when the graph does not say
+  --encoding   layer payload: numbers (default, full float32 precision), or base64 float32/float16/uint8
+  --id         model id in the output (default: the file name)
+  --out        write the JSON to this file instead of stdout
+`,
+  async run(argv) {
+    const { values, positionals } = parseCommandArgs('extract', argv, {
+      feeds: { type: 'string' },
+      ep: { type: 'string' },
+      fallback: { type: 'boolean', default: false },
+      heads: { type: 'string' },
+      encoding: { type: 'string' },
+      id: { type: 'string' },
+      out: { type: 'string' },
+    });
+    const modelPath = modelPathArg('extract', positionals);
+    const encoding = parseEncoding(values.encoding);
+    const executionProvider = parseProvider(values.ep);
+    const heads = parseHeads(values.heads);
+    await readModelSource(modelPath); // a missing model is reported before a missing feeds file
+    const feeds = await readFeedsFile('extract', values.feeds);
+    const { maps, provider } = await extractAttention(modelPath, feeds, {
+      executionProvider,
+      fallback: values.fallback ?? false,
+      ...(heads !== undefined ? { heads } : {}),
+      ...(values.id !== undefined ? { id: values.id } : {}),
+    });
+    await writeJson(serializeAttentionMaps(maps, encoding), values.out ? resolveUserPath(values.out) : undefined);
+    const shapes = maps.layers.map((l) => `${l.name} ${l.kind} [${l.shape.join(', ')}]`);
+    say(`extracted ${maps.layers.length} attention layer(s) on ${describeProvider(provider)}`);
+    for (const line of shapes) say(`  ${line}`);
+  },
+};
