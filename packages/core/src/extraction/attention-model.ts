@@ -28,6 +28,11 @@ export interface AttentionRunResult {
   timings: { runMs: number };
 }
 
+/** An attention node with the rank ONNX Runtime inferred for its probabilities (when it could). */
+export interface LoadedAttentionNode extends AttentionSoftmaxNode {
+  rank?: number;
+}
+
 export interface AttentionModel {
   id: string;
   sha256: string;
@@ -35,7 +40,7 @@ export interface AttentionModel {
   outputNames: string[];
   inputs: GraphInputSpec[];
   provider: ProviderReport;
-  attentionNodes: AttentionSoftmaxNode[];
+  attentionNodes: LoadedAttentionNode[];
   run(feeds: Record<string, ort.Tensor>): Promise<AttentionRunResult>;
   dispose(): Promise<void>;
 }
@@ -46,13 +51,16 @@ function checkHeadsOption(heads: number | undefined): void {
   }
 }
 
+/** The rank ORT inferred for a session output; undefined when unknown. */
+function outputRank(session: ort.InferenceSession, name: string): number | undefined {
+  const metadata = session.outputMetadata[session.outputNames.indexOf(name)];
+  return metadata?.isTensor && metadata.shape.length > 0 ? metadata.shape.length : undefined;
+}
+
 /** Nodes whose rank-3 output needs the context MatMul's head dim to split heads. */
-function needsContextOutput(node: AttentionSoftmaxNode, session: ort.InferenceSession, heads?: number): boolean {
+function needsContextOutput(node: LoadedAttentionNode, heads?: number): boolean {
   if (heads !== undefined || node.headsFromReshape !== undefined || node.outProjectionWidth === undefined) return false;
-  const index = session.outputNames.indexOf(node.softmaxOutput);
-  const metadata = session.outputMetadata[index];
-  const rank = metadata?.isTensor ? metadata.shape.length : undefined;
-  return rank !== 2 && rank !== 4;
+  return node.rank !== 2 && node.rank !== 4;
 }
 
 export async function loadAttentionModel(
@@ -75,7 +83,11 @@ export async function loadAttentionModel(
   };
   const softmaxOutputs = nodes.map((n) => n.softmaxOutput);
   let lease: SessionLease = await open(softmaxOutputs);
-  const contextNodes = nodes.filter((n) => needsContextOutput(n, lease.session, options.heads));
+  const loadedNodes: LoadedAttentionNode[] = nodes.map((node) => {
+    const rank = outputRank(lease.session, node.softmaxOutput);
+    return rank === undefined ? node : { ...node, rank };
+  });
+  const contextNodes = loadedNodes.filter((n) => needsContextOutput(n, options.heads));
   if (contextNodes.length > 0) {
     const wider = await open([...softmaxOutputs, ...contextNodes.map((n) => n.contextNode.output)]);
     await lease.release();
@@ -91,7 +103,7 @@ export async function loadAttentionModel(
     outputNames,
     inputs,
     provider: held.provider,
-    attentionNodes: nodes,
+    attentionNodes: loadedNodes,
     async run(feeds) {
       validateFeeds(inputs, feeds);
       const started = performance.now();

@@ -147,6 +147,7 @@ describe('extractAttention, rank 4', () => {
       ['layer.0.softmax', ['Dropout', 'Cast']],
       ['layer.1.softmax', ['Where']],
     ]);
+    expect(model.attentionNodes.map((n) => n.rank)).toEqual([4, 4]);
     for (const [batch, length] of [[1, 4], [3, 7]] as const) {
       const f = feeds(batch, length, length, 20 + length);
       const { layers, timings } = await model.run(f);

@@ -1,7 +1,7 @@
 // Checks feeds against the graph's declared inputs before ONNX Runtime sees them: unknown or
 // missing names, element types, ranks, fixed dims and shared symbolic dims, each an E_INPUT error.
 import { AttentionError } from '../errors.ts';
-import type { OnnxModel } from '../onnx/proto.ts';
+import type { OnnxModel, OnnxValueInfo } from '../onnx/proto.ts';
 
 /** ONNX TensorProto.DataType → the onnxruntime-node tensor type name. */
 const ORT_TYPE_NAMES: Record<number, string> = {
@@ -9,12 +9,15 @@ const ORT_TYPE_NAMES: Record<number, string> = {
   9: 'bool', 10: 'float16', 11: 'float64', 12: 'uint32', 13: 'uint64',
 };
 
-export interface GraphInputSpec {
+export interface TensorSpec {
   name: string;
   /** onnxruntime-node type name; undefined when the graph does not declare it. */
   type?: string;
   /** Fixed sizes as numbers, symbolic ones as their name (or '?'); undefined when no shape is declared. */
   dims?: (number | string)[];
+}
+
+export interface GraphInputSpec extends TensorSpec {
   /** False for inputs that have an initializer (IR < 4 lists weights as inputs). */
   required: boolean;
 }
@@ -25,22 +28,20 @@ export interface FeedTensor {
   dims: readonly number[];
 }
 
-export function graphInputSpecs(model: OnnxModel): GraphInputSpec[] {
-  const initializers = new Set((model.graph.initializer ?? []).map((t) => t.name));
-  return model.graph.input.map((input) => {
-    const tensorType = input.type?.tensorType;
-    const type = tensorType?.elemType !== undefined ? ORT_TYPE_NAMES[tensorType.elemType] : undefined;
-    const dims = tensorType?.shape?.dim?.map((d) => (d.dimValue !== undefined ? d.dimValue : (d.dimParam ?? '?')));
-    return {
-      name: input.name,
-      ...(type !== undefined ? { type } : {}),
-      ...(dims !== undefined ? { dims } : {}),
-      required: !initializers.has(input.name),
-    };
-  });
+/** The declared type and shape of a graph input or output. */
+export function tensorSpec(info: OnnxValueInfo): TensorSpec {
+  const tensorType = info.type?.tensorType;
+  const type = tensorType?.elemType !== undefined ? ORT_TYPE_NAMES[tensorType.elemType] : undefined;
+  const dims = tensorType?.shape?.dim?.map((d) => (d.dimValue !== undefined ? d.dimValue : (d.dimParam ?? '?')));
+  return { name: info.name, ...(type !== undefined ? { type } : {}), ...(dims !== undefined ? { dims } : {}) };
 }
 
-export function describeInputSpec(spec: GraphInputSpec): string {
+export function graphInputSpecs(model: OnnxModel): GraphInputSpec[] {
+  const initializers = new Set((model.graph.initializer ?? []).map((t) => t.name));
+  return model.graph.input.map((input) => ({ ...tensorSpec(input), required: !initializers.has(input.name) }));
+}
+
+export function describeInputSpec(spec: TensorSpec): string {
   return `${spec.type ?? 'tensor'} [${spec.dims?.join(', ') ?? '?'}]`;
 }
 
