@@ -1,4 +1,5 @@
-// @attn/core runtime: ONNX Runtime sessions with execution providers and honest fallback.
+// @attn/core runtime: ONNX Runtime sessions with execution providers and honest fallback:
+// the provider interface, one backend per provider, the registry, sessions and their cache.
 export * from './providers.ts';
 export * from './execution-provider.ts';
 export * from './provider-registry.ts';

@@ -1,4 +1,5 @@
 // The Core ML execution provider: macOS only, bundled in the darwin onnxruntime-node build.
+// `auto` tries it after DirectML and before WebGPU.
 import { notInBuildReason, type ExecutionProviderBackend } from '../execution-provider.ts';
 
 export const coremlBackend: ExecutionProviderBackend = {

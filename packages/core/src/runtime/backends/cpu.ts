@@ -1,4 +1,5 @@
-// The CPU execution provider: bundled with onnxruntime-node on every platform, the last resort.
+// The CPU execution provider: bundled with onnxruntime-node on every platform, the last resort
+// of `auto` and of a request with fallback: true.
 import type { ExecutionProviderBackend } from '../execution-provider.ts';
 
 export const cpuBackend: ExecutionProviderBackend = {

@@ -1,4 +1,5 @@
 // The DirectML execution provider: Windows only, bundled in the win32 onnxruntime-node build.
+// `auto` tries it after CUDA and before Core ML.
 import { notInBuildReason, type ExecutionProviderBackend } from '../execution-provider.ts';
 
 export const dmlBackend: ExecutionProviderBackend = {

@@ -1,4 +1,5 @@
 // The TensorRT execution provider (Linux/Windows x64): needs the CUDA libraries plus TensorRT.
+// Highest priority for `auto`; fails to load (and is skipped) without them.
 import { notInBuildReason, type ExecutionProviderBackend } from '../execution-provider.ts';
 
 export const tensorrtBackend: ExecutionProviderBackend = {
