@@ -32,6 +32,12 @@ describe('planProviders', () => {
     expect(planProviders('cpu', true, 'linux', LINUX_BUILD).attempts.map((b) => b.name)).toEqual(['cpu']);
   });
 
+  it('an unknown provider name is E_INPUT naming it', () => {
+    expect(() => planProviders('tpu' as 'cpu', false, 'linux', LINUX_BUILD)).toThrow(
+      'executionProvider must be one of tensorrt, cuda, dml, coreml, webgpu, cpu, auto, got "tpu"',
+    );
+  });
+
   it('a provider missing from the build is skipped before ORT is asked', () => {
     const plan = planProviders('webgpu', true, 'linux', ['cpu']);
     expect(plan.attempts.map((b) => b.name)).toEqual(['cpu']);

@@ -1,6 +1,7 @@
 // The registry of execution provider backends, ordered by priority, and the order in which a
 // request tries them: `auto` = every accelerator the platform could have, then CPU.
 import * as ort from 'onnxruntime-node';
+import { AttentionError } from '../errors.ts';
 import type { ExecutionProviderBackend } from './execution-provider.ts';
 import { coremlBackend } from './backends/coreml.ts';
 import { cpuBackend } from './backends/cpu.ts';
@@ -26,7 +27,10 @@ export function executionProviderBackends(): readonly ExecutionProviderBackend[]
 
 export function executionProviderBackend(name: ExecutionProviderName): ExecutionProviderBackend {
   const backend = BACKENDS.find((b) => b.name === name);
-  if (!backend) throw new Error(`no backend registered for ${name}`);
+  if (!backend) {
+    const names = [...BACKENDS.map((b) => b.name), 'auto'].join(', ');
+    throw new AttentionError('E_INPUT', `executionProvider must be one of ${names}, got "${String(name)}"`);
+  }
   return backend;
 }
 
