@@ -5,5 +5,7 @@ import { doctorCommand } from './doctor.ts';
 import { explainCommand } from './explain.ts';
 import { extractCommand } from './extract.ts';
 import { inspectCommand } from './inspect.ts';
+import { trainCommand } from './train.ts';
+import { evalCommand } from './eval.ts';
 
-export const commands: CliCommand[] = [inspectCommand, extractCommand, doctorCommand, benchCommand, explainCommand];
+export const commands: CliCommand[] = [inspectCommand, extractCommand, doctorCommand, benchCommand, explainCommand, trainCommand, evalCommand];

@@ -1,0 +1,126 @@
+// Writes MODEL_CARD.md for a trained model: data and licence, split, tokenizer, architecture and
+// hyper-parameters, held-out test metrics of the exported ONNX file, curves, rebuild command, sha256.
+import type { ClassificationMetrics } from '../metrics.ts';
+import type { ModelRecipe } from '../recipes.ts';
+import type { TextDataset } from '../data/text-dataset.ts';
+import type { EpochRecord } from '../training/train-loop.ts';
+
+export interface ModelCardFacts {
+  recipe: ModelRecipe;
+  dataset: TextDataset;
+  splitSizes: { train: number; validation: number; test: number };
+  vocabSize: number;
+  trainingSeed: number;
+  epochsRequested: number;
+  history: EpochRecord[];
+  bestEpoch: number;
+  /** History of the embedding pre-training stage, when the recipe has one. */
+  pretraining?: { history: EpochRecord[]; bestEpoch: number };
+  testMetrics: ClassificationMetrics;
+  validationMetrics: ClassificationMetrics;
+  testN: number;
+  trainingSeconds: number;
+  onnxSha256: string;
+  onnxBytes: number;
+  parameterCount: number;
+}
+
+const pct = (v: number | undefined) => (v === undefined ? '–' : `${(v * 100).toFixed(2)} %`);
+
+function metricsRows(m: ClassificationMetrics, positive?: string): string[] {
+  const rows = [`| accuracy | ${pct(m.accuracy)} |`];
+  if (positive) {
+    rows.push(`| ${positive} precision | ${pct(m.precision)} |`, `| ${positive} recall | ${pct(m.recall)} |`, `| ${positive} F1 | ${pct(m.f1)} |`);
+  }
+  return rows;
+}
+
+function historyTable(history: EpochRecord[], best: number): string[] {
+  return [
+    '| epoch | train loss | train acc. | val. loss | val. acc. | seconds |',
+    '|---|---|---|---|---|---|',
+    ...history.map(
+      (h) =>
+        `| ${h.epoch}${h.epoch === best ? ' (kept)' : ''} | ${h.trainLoss.toFixed(4)} | ${pct(h.trainAccuracy)} | ${h.validationLoss.toFixed(4)} | ${pct(h.validationAccuracy)} | ${h.seconds.toFixed(1)} |`,
+    ),
+  ];
+}
+
+export function modelCardMarkdown(f: ModelCardFacts): string {
+  const { recipe, dataset } = f;
+  const a = recipe.architecture;
+  const t = recipe.training;
+  const arch =
+    a.kind === 'transformer-classifier'
+      ? `pre-LN transformer encoder, ${a.layers} layers, ${a.heads} heads, hidden ${a.hidden}, FFN ${a.intermediate} (GELU, erf), learned positions (max ${recipe.maxLength}), [CLS] pooling, final LayerNorm, linear classifier. Dropout: embeddings ${a.dropout.embeddings}, attention probabilities ${a.dropout.attention}, residual branches and pooled vector ${a.dropout.hidden} (training only).`
+      : `the source article's model: word embeddings e_i (dim ${a.hidden}), bilinear self-score s_i = e_iᵀ·W_a·e_i, padding masked, softmax over the tokens (graph node \`pooling.softmax\`, extracted as an attention layer of kind \`pooling\`), attention-weighted sum of the embeddings, linear classifier. Dropout: embeddings ${a.dropout.embeddings}, pooled vector ${a.dropout.pooled} (training only).`;
+  const lines = [
+    `# ${recipe.id}`,
+    '',
+    `${recipe.title}. Labels: ${dataset.labels.map((l, i) => `${i} = ${l}`).join(', ')}.`,
+    '',
+    '## Data',
+    '',
+    `- ${dataset.source.title} — ${dataset.source.url}`,
+    `- Licence / terms: ${dataset.source.licence}.`,
+    `- Citation: ${dataset.source.citation}`,
+    `- Files (not in this repository; read from \`ATTN_DATA_DIR\`, default \`../shared/data\`): ${dataset.source.files.map((x) => `\`${x}\``).join(', ')}.`,
+    `- Split: stratified per label, shuffled with seed ${recipe.split.seed}: ${f.splitSizes.train} train / ${f.splitSizes.validation} validation / ${f.splitSizes.test} test (${100 * (1 - recipe.split.validation - recipe.split.test)}/${100 * recipe.split.validation}/${100 * recipe.split.test}). Model selection (early stopping, the kept epoch) used the validation split only; the test split was used once, for the figures below.`,
+    '',
+    '## Held-out test metrics',
+    '',
+    `Measured on the ${f.testN} test examples by running the exported \`onnx/model.onnx\` with onnxruntime-node (CPU); \`pnpm attn eval ${recipe.id}\` recomputes them.`,
+    '',
+    '| metric | test |',
+    '|---|---|',
+    ...metricsRows(f.testMetrics, recipe.positiveLabel),
+    '',
+    `Validation accuracy of the kept epoch (ONNX): ${pct(f.validationMetrics.accuracy)}.`,
+    '',
+    '## Model',
+    '',
+    `- Architecture: ${arch}`,
+    `- Parameters: ${f.parameterCount.toLocaleString('en-US')}.`,
+    `- Tokenizer: WordPiece trained here on the training split only (BERT normalisation: lower-case, accents stripped; BERT pre-tokenisation; \`##\` continuations), vocabulary ${f.vocabSize} including [PAD] [UNK] [CLS] [SEP] [MASK], minimum pair frequency ${recipe.tokenizer.minFrequency}; sequences are [CLS] … [SEP], truncated to ${recipe.maxLength} tokens. Saved as \`tokenizer.json\` + \`tokenizer_config.json\` (loads with \`@huggingface/transformers\` AutoTokenizer offline).`,
+    `- Export: weights written by \`@attn/core\` \`${a.kind === 'transformer-classifier' ? 'buildTransformerClassifier' : 'buildSeedClassifier'}\` into an unfused ONNX graph (opset 17), so the attention probabilities are Softmax outputs the extractor can read. Inputs \`input_ids\`, \`attention_mask\` (int64 [batch, sequence]); output \`logits\` [batch, ${dataset.labels.length}].`,
+    `- \`onnx/model.onnx\`: ${(f.onnxBytes / 1024).toFixed(0)} KiB, sha256 \`${f.onnxSha256}\`.`,
+    '',
+    '## Training',
+    '',
+    `TensorFlow.js 4.22 (wasm backend) in TypeScript (\`packages/train\`), training seed ${f.trainingSeed} (initialisation, batch order, dropout).`,
+    `AdamW (β1 0.9, β2 0.999, weight decay ${t.weightDecay} on matrices and embeddings), learning rate ${t.learningRate} with linear warm-up over ${t.warmupFraction * 100} % of the steps and linear decay, batch ${t.batchSize} (padded to the batch's longest sequence, length-bucketed), label smoothing ${t.labelSmoothing}, gradient clipping at global norm ${t.clipNorm}, up to ${f.epochsRequested} epochs with early stopping (patience ${t.patience}) on validation accuracy; the best validation epoch (${f.bestEpoch}) is kept. Initial word embeddings: normal, std ${recipe.embeddingInitStd}; other matrices normal, std 0.02.`,
+    `Wall time of the whole run (tokenizer, training, export, evaluation): ${f.trainingSeconds.toFixed(0)} s on one CPU core.`,
+    '',
+  ];
+  if (f.pretraining && recipe.embeddingPretraining) {
+    const p = recipe.embeddingPretraining.training;
+    lines.push(
+      '### Stage 1: embedding pre-training (two-stage training)',
+      '',
+      `The transformer's word embeddings start from those of the article's seed classifier (same tokenizer, same hidden size), trained first on the same training split with the same validation-only selection: AdamW, learning rate ${p.learningRate}, batch ${p.batchSize}, weight decay ${p.weightDecay}, label smoothing ${p.labelSmoothing}, dropout ${recipe.embeddingPretraining.dropout.embeddings} / ${recipe.embeddingPretraining.dropout.pooled}, up to ${p.epochs} epochs (kept epoch ${f.pretraining.bestEpoch}). No test data is involved.`,
+      '',
+      ...historyTable(f.pretraining.history, f.pretraining.bestEpoch),
+      '',
+      '### Stage 2: the transformer',
+      '',
+    );
+  }
+  lines.push(
+    ...historyTable(f.history, f.bestEpoch),
+    '',
+    'Training accuracy is measured on the training batches as they were trained (dropout on).',
+    '',
+    '![training curves](training-curve.svg)',
+    '',
+    '## Rebuild',
+    '',
+    '```sh',
+    `pnpm attn train ${recipe.id} --epochs ${f.epochsRequested} --seed ${f.trainingSeed}`,
+    `pnpm attn eval ${recipe.id} --json`,
+    '```',
+    '',
+    'Training is deterministic for a given seed on the same machine and library versions (tfjs wasm backend, single thread).',
+    '',
+  );
+  return lines.join('\n');
+}

@@ -1,0 +1,59 @@
+// Draws the per-epoch training curves (loss and accuracy, train and validation) as a small
+// standalone SVG for the model card; no plotting library.
+import type { EpochRecord } from '../training/train-loop.ts';
+
+interface Series {
+  label: string;
+  colour: string;
+  dashed: boolean;
+  values: number[];
+}
+
+function panel(title: string, series: Series[], x0: number, width: number, height: number): string {
+  const pad = { left: 44, right: 10, top: 24, bottom: 30 };
+  const all = series.flatMap((s) => s.values);
+  let lo = Math.min(...all);
+  let hi = Math.max(...all);
+  if (hi - lo < 1e-6) [lo, hi] = [lo - 0.5, hi + 0.5];
+  const margin = (hi - lo) * 0.08;
+  lo -= margin;
+  hi += margin;
+  const epochs = Math.max(...series.map((s) => s.values.length));
+  const px = (i: number) => x0 + pad.left + (epochs <= 1 ? 0 : (i / (epochs - 1)) * (width - pad.left - pad.right));
+  const py = (v: number) => pad.top + (1 - (v - lo) / (hi - lo)) * (height - pad.top - pad.bottom);
+  const parts = [
+    `<text x="${x0 + width / 2}" y="16" text-anchor="middle" font-size="13">${title}</text>`,
+    `<rect x="${x0 + pad.left}" y="${pad.top}" width="${width - pad.left - pad.right}" height="${height - pad.top - pad.bottom}" fill="none" stroke="#999"/>`,
+  ];
+  for (let t = 0; t <= 4; t++) {
+    const v = lo + ((hi - lo) * t) / 4;
+    parts.push(`<text x="${x0 + pad.left - 4}" y="${py(v) + 4}" text-anchor="end" font-size="10">${v.toFixed(3)}</text>`);
+  }
+  for (let i = 0; i < epochs; i++) {
+    parts.push(`<text x="${px(i)}" y="${height - pad.bottom + 14}" text-anchor="middle" font-size="10">${i + 1}</text>`);
+  }
+  parts.push(`<text x="${x0 + width / 2}" y="${height - 4}" text-anchor="middle" font-size="10">epoch</text>`);
+  series.forEach((s, k) => {
+    const points = s.values.map((v, i) => `${px(i).toFixed(1)},${py(v).toFixed(1)}`).join(' ');
+    const dash = s.dashed ? ' stroke-dasharray="5 3"' : '';
+    parts.push(`<polyline points="${points}" fill="none" stroke="${s.colour}" stroke-width="2"${dash}/>`);
+    const ly = pad.top + 12 + k * 14;
+    parts.push(`<line x1="${x0 + pad.left + 8}" y1="${ly - 4}" x2="${x0 + pad.left + 26}" y2="${ly - 4}" stroke="${s.colour}" stroke-width="2"${dash}/>`);
+    parts.push(`<text x="${x0 + pad.left + 30}" y="${ly}" font-size="10">${s.label}</text>`);
+  });
+  return parts.join('\n');
+}
+
+export function trainingCurveSvg(history: EpochRecord[], title: string): string {
+  const width = 360;
+  const height = 240;
+  const loss = panel(`${title}: loss`, [
+    { label: 'train', colour: '#1f77b4', dashed: false, values: history.map((h) => h.trainLoss) },
+    { label: 'validation', colour: '#d62728', dashed: true, values: history.map((h) => h.validationLoss) },
+  ], 0, width, height);
+  const accuracy = panel(`${title}: accuracy`, [
+    { label: 'train', colour: '#1f77b4', dashed: false, values: history.map((h) => h.trainAccuracy) },
+    { label: 'validation', colour: '#d62728', dashed: true, values: history.map((h) => h.validationAccuracy) },
+  ], width, width, height);
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${2 * width}" height="${height}" viewBox="0 0 ${2 * width} ${height}" font-family="sans-serif">\n<rect width="100%" height="100%" fill="white"/>\n${loss}\n${accuracy}\n</svg>\n`;
+}

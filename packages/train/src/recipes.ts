@@ -1,0 +1,118 @@
+// The shipped text models and how each is trained: data set, split, tokenizer, architecture,
+// regularisation and optimiser settings. `attn train <id>` and `attn eval <id>` read these.
+import type { SeedDropout } from './model/seed-classifier.ts';
+import type { TransformerDropout } from './model/transformer-classifier.ts';
+import { loadRtPolarity } from './data/rt-polarity.ts';
+import { loadSmsSpam } from './data/sms-spam.ts';
+import { DEFAULT_SPLIT, type SplitOptions } from './data/split.ts';
+import type { TextDataset } from './data/text-dataset.ts';
+import type { TrainOptions } from './training/train-loop.ts';
+import { AttentionError } from '@attn/core';
+
+export type OptimiserSettings = Omit<TrainOptions, 'seed' | 'progress'>;
+
+export interface TransformerArchitecture {
+  kind: 'transformer-classifier';
+  hidden: number;
+  heads: number;
+  layers: number;
+  intermediate: number;
+  dropout: TransformerDropout;
+}
+
+export interface SeedArchitecture {
+  kind: 'seed-classifier';
+  hidden: number;
+  dropout: SeedDropout;
+}
+
+export interface ModelRecipe {
+  id: string;
+  title: string;
+  loadDataset: () => TextDataset;
+  split: SplitOptions;
+  tokenizer: { vocabSize: number; minFrequency: number };
+  /** Tokens per sequence including [CLS] and [SEP]; longer texts are truncated. */
+  maxLength: number;
+  architecture: TransformerArchitecture | SeedArchitecture;
+  /** Standard deviation of the initial word embeddings (other matrices use 0.02). */
+  embeddingInitStd: number;
+  training: OptimiserSettings;
+  /**
+   * Two-stage training: first train the article's seed classifier on the same split and
+   * tokenizer, then start the transformer's word embeddings from its trained embeddings.
+   */
+  embeddingPretraining?: { dropout: SeedDropout; training: OptimiserSettings };
+  /** The label whose precision/recall/F1 are reported (e.g. 'spam'); accuracy only when absent. */
+  positiveLabel?: string;
+  defaultSeed: number;
+}
+
+const SEED_STAGE: { dropout: SeedDropout; training: OptimiserSettings } = {
+  dropout: { embeddings: 0.3, pooled: 0.3 },
+  training: {
+    epochs: 6, batchSize: 32, learningRate: 3e-3, warmupFraction: 0.05, weightDecay: 0.01,
+    labelSmoothing: 0.1, clipNorm: 1, patience: 2,
+  },
+};
+
+export const RECIPES: Record<string, ModelRecipe> = {
+  'text-sentiment': {
+    id: 'text-sentiment',
+    title: 'Movie-review sentiment, small pre-LN transformer',
+    loadDataset: loadRtPolarity,
+    split: DEFAULT_SPLIT,
+    tokenizer: { vocabSize: 12000, minFrequency: 2 },
+    maxLength: 64,
+    architecture: {
+      kind: 'transformer-classifier', hidden: 64, heads: 4, layers: 2, intermediate: 128,
+      dropout: { embeddings: 0.3, attention: 0.1, hidden: 0.3 },
+    },
+    embeddingInitStd: 0.02,
+    training: {
+      epochs: 6, batchSize: 32, learningRate: 5e-4, warmupFraction: 0.05, weightDecay: 0.05,
+      labelSmoothing: 0.1, clipNorm: 1, patience: 2,
+    },
+    embeddingPretraining: SEED_STAGE,
+    defaultSeed: 1,
+  },
+  'text-sentiment-seed': {
+    id: 'text-sentiment-seed',
+    title: "Movie-review sentiment, the source article's attention-pooling model",
+    loadDataset: loadRtPolarity,
+    split: DEFAULT_SPLIT,
+    tokenizer: { vocabSize: 12000, minFrequency: 2 },
+    maxLength: 64,
+    architecture: { kind: 'seed-classifier', hidden: 64, dropout: SEED_STAGE.dropout },
+    embeddingInitStd: 0.1,
+    training: SEED_STAGE.training,
+    defaultSeed: 1,
+  },
+  'text-spam': {
+    id: 'text-spam',
+    title: 'SMS spam detection, small pre-LN transformer',
+    loadDataset: loadSmsSpam,
+    split: DEFAULT_SPLIT,
+    tokenizer: { vocabSize: 8000, minFrequency: 2 },
+    maxLength: 96,
+    architecture: {
+      kind: 'transformer-classifier', hidden: 64, heads: 4, layers: 2, intermediate: 128,
+      dropout: { embeddings: 0.1, attention: 0.1, hidden: 0.1 },
+    },
+    embeddingInitStd: 0.02,
+    training: {
+      epochs: 6, batchSize: 32, learningRate: 1e-3, warmupFraction: 0.05, weightDecay: 0.01,
+      labelSmoothing: 0, clipNorm: 1, patience: 3,
+    },
+    positiveLabel: 'spam',
+    defaultSeed: 1,
+  },
+};
+
+export function recipeFor(id: string): ModelRecipe {
+  const recipe = RECIPES[id];
+  if (!recipe) {
+    throw new AttentionError('E_INPUT', `<model-id> "${id}" is not a trainable model; known: ${Object.keys(RECIPES).join(', ')}`);
+  }
+  return recipe;
+}

@@ -1,0 +1,130 @@
+// `attn train <id>` end to end: load and split the data, train the tokenizer and the model
+// (optionally two-stage), export ONNX, evaluate the ONNX file on the test split, write models/<id>/.
+import { createHash } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { modelsDir, seedClassifierWeightSpecs, transformerClassifierWeightSpecs } from '@attn/core';
+import { splitDataset } from './data/split.ts';
+import { evaluateModelFolder } from './export/evaluate-onnx.ts';
+import { modelCardMarkdown } from './export/model-card.ts';
+import { exportOnnx, modelConfigJson, seedConfigOf, transformerConfigOf } from './export/onnx-export.ts';
+import { trainingCurveSvg } from './export/training-curve-svg.ts';
+import type { ClassificationMetrics } from './metrics.ts';
+import { createSeedClassifier } from './model/seed-classifier.ts';
+import { disposeClassifier, type TfClassifier } from './model/tf-classifier.ts';
+import { useWasmBackend } from './model/tf-backend.ts';
+import { createTransformerClassifier } from './model/transformer-classifier.ts';
+import { initialWeightArrays, type WeightArrays } from './model/weight-init.ts';
+import { recipeFor, type ModelRecipe } from './recipes.ts';
+import { writeTokenizerFiles } from './tokenizer/hf-tokenizer-files.ts';
+import { trainWordPiece } from './tokenizer/wordpiece-trainer.ts';
+import { WordPieceTokenizer } from './tokenizer/wordpiece-tokenizer.ts';
+import { encodeExamples, type EncodedExamples } from './training/batches.ts';
+import { trainClassifier, type EpochRecord, type TrainResult } from './training/train-loop.ts';
+
+export interface TrainModelOptions {
+  epochs?: number;
+  seed?: number;
+  /** Folder to write; default models/<id>. */
+  outDir?: string;
+  progress?: boolean;
+  log?: (line: string) => void;
+}
+
+export interface TrainModelSummary {
+  id: string;
+  dir: string;
+  testMetrics: ClassificationMetrics;
+  testN: number;
+  bestEpoch: number;
+  seconds: number;
+  sha256: string;
+}
+
+const embeddingStd = (std: number) => (name: string) => (name === 'embeddings.word' ? std : 0.02);
+
+function formatEpoch(stage: string, r: EpochRecord): string {
+  return `${stage}epoch ${r.epoch}: train loss ${r.trainLoss.toFixed(4)} acc ${r.trainAccuracy.toFixed(4)} | validation loss ${r.validationLoss.toFixed(4)} acc ${r.validationAccuracy.toFixed(4)} (${r.seconds.toFixed(1)} s)`;
+}
+
+function pretrainEmbeddings(
+  recipe: ModelRecipe,
+  data: { train: EncodedExamples; validation: EncodedExamples },
+  vocabSize: number,
+  seed: number,
+  options: TrainModelOptions,
+): TrainResult {
+  const stage = recipe.embeddingPretraining!;
+  const config = { vocabSize, hidden: recipe.architecture.hidden, numLabels: 2 };
+  const init = initialWeightArrays(seedClassifierWeightSpecs(config), seed + 1000, embeddingStd(0.1));
+  const model = createSeedClassifier(config, init, stage.dropout);
+  const result = trainClassifier(model, data, { ...stage.training, seed: seed + 1000, progress: options.progress ?? false }, (r) =>
+    options.log?.(formatEpoch('[stage 1: seed embeddings] ', r)),
+  );
+  disposeClassifier(model);
+  return result;
+}
+
+export async function trainModel(id: string, options: TrainModelOptions = {}): Promise<TrainModelSummary> {
+  const started = Date.now();
+  const log = options.log ?? (() => {});
+  const recipe = recipeFor(id);
+  const seed = options.seed ?? recipe.defaultSeed;
+  const epochs = options.epochs ?? recipe.training.epochs;
+  await useWasmBackend();
+
+  const dataset = recipe.loadDataset();
+  const split = splitDataset(dataset, recipe.split);
+  log(`${id}: ${dataset.name}, ${split.train.length} train / ${split.validation.length} validation / ${split.test.length} test (split seed ${recipe.split.seed})`);
+  const vocab = trainWordPiece(split.train.map((e) => e.text), recipe.tokenizer);
+  const tokenizer = new WordPieceTokenizer(vocab);
+  log(`tokenizer: WordPiece, ${vocab.length} tokens`);
+  const data = { train: encodeExamples(tokenizer, split.train, recipe.maxLength), validation: encodeExamples(tokenizer, split.validation, recipe.maxLength) };
+
+  const shape = { architecture: recipe.architecture, vocabSize: vocab.length, maxLength: recipe.maxLength, labels: dataset.labels };
+  let model: TfClassifier;
+  let pretraining: TrainResult | undefined;
+  const a = recipe.architecture;
+  if (a.kind === 'transformer-classifier') {
+    const config = transformerConfigOf({ ...shape, architecture: a });
+    const init: WeightArrays = initialWeightArrays(transformerClassifierWeightSpecs(config), seed, embeddingStd(recipe.embeddingInitStd));
+    if (recipe.embeddingPretraining) {
+      pretraining = pretrainEmbeddings(recipe, data, vocab.length, seed, options);
+      init['embeddings.word'] = pretraining.weights['embeddings.word'] as Float32Array;
+    }
+    model = createTransformerClassifier(config, init, a.dropout);
+  } else {
+    const config = seedConfigOf({ ...shape, architecture: a });
+    model = createSeedClassifier(config, initialWeightArrays(seedClassifierWeightSpecs(config), seed, embeddingStd(recipe.embeddingInitStd)), a.dropout);
+  }
+  const result = trainClassifier(model, data, { ...recipe.training, epochs, seed, progress: options.progress ?? false }, (r) => log(formatEpoch('', r)));
+  disposeClassifier(model);
+  log(`kept epoch ${result.bestEpoch} (best validation accuracy)`);
+
+  const dir = options.outDir ?? join(modelsDir(), id);
+  mkdirSync(join(dir, 'onnx'), { recursive: true });
+  const onnx = exportOnnx(shape, result.weights);
+  writeFileSync(join(dir, 'onnx', 'model.onnx'), onnx);
+  writeFileSync(join(dir, 'config.json'), JSON.stringify(modelConfigJson(shape), null, 2) + '\n');
+  writeTokenizerFiles(dir, vocab, recipe.maxLength);
+
+  const positive = recipe.positiveLabel ? dataset.labels.indexOf(recipe.positiveLabel) : undefined;
+  const test = await evaluateModelFolder(dir, split.test, positive);
+  const validation = await evaluateModelFolder(dir, split.validation, positive);
+  const sha256 = createHash('sha256').update(onnx).digest('hex');
+  const seconds = (Date.now() - started) / 1000;
+  writeFileSync(join(dir, 'training-curve.svg'), trainingCurveSvg(result.history, id));
+  const card = modelCardMarkdown({
+    recipe, dataset,
+    splitSizes: { train: split.train.length, validation: split.validation.length, test: split.test.length },
+    vocabSize: vocab.length, trainingSeed: seed, epochsRequested: epochs,
+    history: result.history, bestEpoch: result.bestEpoch,
+    ...(pretraining ? { pretraining: { history: pretraining.history, bestEpoch: pretraining.bestEpoch } } : {}),
+    testMetrics: test.metrics, validationMetrics: validation.metrics, testN: test.n,
+    trainingSeconds: seconds, onnxSha256: sha256, onnxBytes: onnx.length,
+    parameterCount: Object.values(result.weights).reduce((n, w) => n + w.length, 0),
+  });
+  writeFileSync(join(dir, 'MODEL_CARD.md'), card);
+  log(`test (ONNX, n=${test.n}): ${JSON.stringify(test.metrics)}; wrote ${dir} in ${seconds.toFixed(0)} s`);
+  return { id, dir, testMetrics: test.metrics, testN: test.n, bestEpoch: result.bestEpoch, seconds, sha256 };
+}

@@ -1,0 +1,75 @@
+// Turns labelled texts into token ids once, then into padded tensor batches: length-bucketed,
+// seeded order, each batch padded only to its own longest sequence.
+import { tf } from '../model/tf-backend.ts';
+import { seededRandom, shuffled } from '../random.ts';
+import type { LabelledText } from '../data/text-dataset.ts';
+import type { WordPieceTokenizer } from '../tokenizer/wordpiece-tokenizer.ts';
+import { PAD_ID } from '../tokenizer/special-tokens.ts';
+
+export interface EncodedExamples {
+  ids: number[][];
+  labels: number[];
+}
+
+export interface TensorBatch {
+  ids: tf.Tensor2D;
+  mask: tf.Tensor2D;
+  labels: tf.Tensor1D;
+  size: number;
+}
+
+export function encodeExamples(tokenizer: WordPieceTokenizer, examples: LabelledText[], maxLength: number): EncodedExamples {
+  return {
+    ids: examples.map((example) => tokenizer.encode(example.text, maxLength).ids),
+    labels: examples.map((example) => example.label),
+  };
+}
+
+/** Padded int32 ids, float 0/1 mask and int32 labels of the examples at `indices`. */
+export function makeBatch(data: EncodedExamples, indices: number[]): TensorBatch {
+  const length = Math.max(...indices.map((i) => (data.ids[i] as number[]).length));
+  const ids = new Int32Array(indices.length * length).fill(PAD_ID);
+  const mask = new Float32Array(indices.length * length);
+  indices.forEach((example, row) => {
+    (data.ids[example] as number[]).forEach((id, col) => {
+      ids[row * length + col] = id;
+      mask[row * length + col] = 1;
+    });
+  });
+  return {
+    ids: tf.tensor2d(ids, [indices.length, length], 'int32'),
+    mask: tf.tensor2d(mask, [indices.length, length], 'float32'),
+    labels: tf.tensor1d(indices.map((i) => data.labels[i] as number), 'int32'),
+    size: indices.length,
+  };
+}
+
+export function disposeBatch(batch: TensorBatch): void {
+  tf.dispose([batch.ids, batch.mask, batch.labels]);
+}
+
+/**
+ * Batches of example indices for one epoch: shuffle, sort by length inside windows of 50 batches
+ * (less padding), cut into batches, shuffle the batch order. Same seed, same batches.
+ */
+export function epochBatches(data: EncodedExamples, batchSize: number, seed: number): number[][] {
+  const random = seededRandom(seed);
+  const order = shuffled(
+    data.ids.map((_, i) => i),
+    random,
+  );
+  const window = batchSize * 50;
+  const batches: number[][] = [];
+  for (let start = 0; start < order.length; start += window) {
+    const chunk = order.slice(start, start + window).sort((a, b) => (data.ids[a] as number[]).length - (data.ids[b] as number[]).length);
+    for (let i = 0; i < chunk.length; i += batchSize) batches.push(chunk.slice(i, i + batchSize));
+  }
+  return shuffled(batches, random);
+}
+
+/** Batches in data order (for evaluation). */
+export function sequentialBatches(count: number, batchSize: number): number[][] {
+  const batches: number[][] = [];
+  for (let i = 0; i < count; i += batchSize) batches.push(Array.from({ length: Math.min(batchSize, count - i) }, (_, k) => i + k));
+  return batches;
+}
