@@ -1,0 +1,84 @@
+// The input form: model and execution provider menus, the sentence (with a character count and
+// example buttons), and the submit button; Ctrl/⌘+Enter in the text box submits too.
+'use client';
+import type { FormEvent, KeyboardEvent } from 'react';
+import type { ModelOption } from '../src/model-catalog.ts';
+
+export interface ExplainFormProps {
+  models: readonly ModelOption[];
+  providers: readonly string[];
+  maxCharacters: number;
+  modelId: string;
+  provider: string;
+  text: string;
+  busy: boolean;
+  onModelChange: (id: string) => void;
+  onProviderChange: (provider: string) => void;
+  onTextChange: (text: string) => void;
+  onSubmit: () => void;
+}
+
+export function ExplainForm(props: ExplainFormProps) {
+  const { models, providers, maxCharacters, modelId, provider, text, busy } = props;
+  const model = models.find((m) => m.id === modelId);
+  const empty = text.trim() === '';
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!busy && !empty) props.onSubmit();
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) submit(event);
+  };
+
+  return (
+    <form className="card explain-form" onSubmit={submit} aria-label="Explain a text">
+      <div className="form-row">
+        <label className="field">
+          <span>Model</span>
+          <select value={modelId} onChange={(e) => props.onModelChange(e.target.value)} name="model">
+            {models.map((m) => (
+              <option key={m.id} value={m.id}>{m.title}</option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>Execution provider</span>
+          <select value={provider} onChange={(e) => props.onProviderChange(e.target.value)} name="executionProvider">
+            {providers.map((p) => (
+              <option key={p} value={p}>{p === 'auto' ? 'auto (best available)' : p}</option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {model ? <p className="model-description">{model.description}</p> : null}
+      <label className="field">
+        <span>Text</span>
+        <textarea
+          name="text"
+          rows={3}
+          value={text}
+          maxLength={maxCharacters}
+          onChange={(e) => props.onTextChange(e.target.value)}
+          onKeyDown={onKeyDown}
+          placeholder="Type a sentence…"
+        />
+      </label>
+      <div className="form-row form-footer">
+        <span className="hint">{text.length} / {maxCharacters} characters · Ctrl+Enter to explain</span>
+        <button type="submit" className="primary" disabled={busy || empty}>
+          {busy ? 'Explaining…' : 'Explain'}
+        </button>
+      </div>
+      {model && model.examples.length > 0 ? (
+        <div className="examples" role="group" aria-label="Examples">
+          <span className="hint">Examples:</span>
+          {model.examples.map((example) => (
+            <button key={example} type="button" className="example" onClick={() => props.onTextChange(example)} title={example}>
+              {example}
+            </button>
+          ))}
+        </div>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,82 @@
+// The heads card: a tab for the head view (one layer, lines per head) and a tab for the
+// layer × head grid; the export buttons save whichever view is showing.
+'use client';
+import { useRef, useState, type KeyboardEvent } from 'react';
+import type { AttentionMaps } from '@attn/core/format';
+import { ExportButtons, HeadGrid, HeadView } from '@attn/viz';
+
+const TABS = [
+  { id: 'head-view', label: 'Head view' },
+  { id: 'head-grid', label: 'Layer × head grid' },
+] as const;
+
+type TabId = (typeof TABS)[number]['id'];
+
+export function HeadPanel({ maps, fileBase }: { maps: AttentionMaps; fileBase: string }) {
+  const [tab, setTab] = useState<TabId>('head-view');
+  const [layerIndex, setLayerIndex] = useState(0);
+  const viewRef = useRef<HTMLDivElement>(null);
+  const layer = maps.layers[Math.min(layerIndex, maps.layers.length - 1)];
+
+  const onTabKey = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;
+    const index = TABS.findIndex((t) => t.id === tab);
+    const next = TABS[(index + (event.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length]!;
+    setTab(next.id);
+    document.getElementById(`tab-${next.id}`)?.focus();
+  };
+
+  // The last view SVG in the panel: the enlarged head when the grid has one open.
+  const currentSvg = () => {
+    const svgs = viewRef.current?.querySelectorAll<SVGSVGElement>('svg[data-attn-view]');
+    return svgs && svgs.length > 0 ? svgs[svgs.length - 1]! : null;
+  };
+
+  return (
+    <section className="card" aria-labelledby="heads-heading">
+      <h2 id="heads-heading">Attention heads</h2>
+      <div className="tabs" role="tablist" aria-label="Head views" onKeyDown={onTabKey}>
+        {TABS.map((t) => (
+          <button
+            key={t.id}
+            id={`tab-${t.id}`}
+            type="button"
+            role="tab"
+            aria-selected={tab === t.id}
+            aria-controls={`panel-${t.id}`}
+            tabIndex={tab === t.id ? 0 : -1}
+            onClick={() => setTab(t.id)}
+          >
+            {t.label}
+          </button>
+        ))}
+      </div>
+      <div id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`} className="tab-panel">
+        {tab === 'head-view' && layer ? (
+          <>
+            <div className="controls">
+              <label className="field inline">
+                <span>Layer</span>
+                <select value={layerIndex} onChange={(e) => setLayerIndex(Number(e.target.value))} name="head-view-layer">
+                  {maps.layers.map((l, i) => (
+                    <option key={i} value={i}>{l.kind === 'pooling' ? `pooling (${i})` : `layer ${i}`}</option>
+                  ))}
+                </select>
+              </label>
+              <span className="hint">Hover or focus a token to isolate its lines; click or Enter pins it.</span>
+            </div>
+            <div ref={viewRef} className="view" data-testid="head-view">
+              <HeadView key={layerIndex} layer={layer} tokens={maps.tokens} />
+            </div>
+          </>
+        ) : null}
+        {tab === 'head-grid' ? (
+          <div ref={viewRef} className="view" data-testid="head-grid">
+            <HeadGrid layers={maps.layers} tokens={maps.tokens} />
+          </div>
+        ) : null}
+      </div>
+      <ExportButtons getSvg={currentSvg} maps={maps} fileBase={`${fileBase}-${tab}`} />
+    </section>
+  );
+}

@@ -1,0 +1,109 @@
+// The page in a real headless Chromium (Debian's, via playwright-core): submit a sentence, see
+// the prediction, the token heat and the head view drawn, enlarge a head, and export PNG and SVG.
+import { readFile } from 'node:fs/promises';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+describe('text-classification page', () => {
+  let browser: Browser;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1200, height: 900 } });
+    page = await context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.goto(inject('baseUrl'));
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('starts with the sentiment model, CPU and an example sentence', async () => {
+    await expect(page.locator('select[name=model]').inputValue()).resolves.toBe('text-sentiment');
+    await expect(page.locator('select[name=executionProvider]').inputValue()).resolves.toBe('cpu');
+    expect((await page.locator('textarea[name=text]').inputValue()).length).toBeGreaterThan(10);
+  });
+
+  it('explains a typed sentence: prediction, provider and latency', async () => {
+    await page.locator('textarea[name=text]').fill('A warm, funny and beautifully acted film that never loses its way.');
+    await page.getByRole('button', { name: 'Explain', exact: true }).click();
+    const prediction = page.getByTestId('prediction');
+    await prediction.waitFor({ timeout: 45_000 });
+    const label = (await prediction.locator('strong').textContent())?.trim() ?? '';
+    const bars = page.getByRole('list', { name: 'Class probabilities' }).getByRole('listitem');
+    const barLabels = await bars.evaluateAll((items) => items.map((li) => li.getAttribute('aria-label') ?? ''));
+    expect(barLabels.length).toBeGreaterThanOrEqual(2);
+    expect(barLabels.some((text) => text.startsWith(`${label}:`))).toBe(true);
+    const total = barLabels.reduce((sum, text) => sum + Number(/([\d.]+) %$/.exec(text)?.[1] ?? NaN), 0);
+    expect(total).toBeCloseTo(100, 0);
+    await expect(page.getByTestId('provider-used').textContent()).resolves.toMatch(/^cpu/);
+    await expect(page.getByTestId('latency').textContent()).resolves.toMatch(/\d+(\.\d)? ms on the server/);
+  });
+
+  it('draws the token heat: one shaded, titled box per token from [CLS] to [SEP]', async () => {
+    const tokens = page.getByTestId('token-heat').locator('svg[data-attn-view="token-heat"] g[role="img"]');
+    const names = await tokens.evaluateAll((gs) => gs.map((g) => g.getAttribute('aria-label') ?? ''));
+    expect(names.length).toBeGreaterThanOrEqual(5);
+    expect(names[0]).toMatch(/^\[CLS\]: \d/);
+    expect(names[names.length - 1]).toMatch(/^\[SEP\]: \d/);
+    const fills = await tokens.locator('rect').evaluateAll((rects) => new Set(rects.map((r) => r.getAttribute('fill'))).size);
+    expect(fills).toBeGreaterThan(1);
+  });
+
+  it('draws the head view and isolates a token’s lines on focus', async () => {
+    const view = page.getByTestId('head-view');
+    const lines = view.locator('g[data-head-view-lines] line');
+    const all = await lines.count();
+    expect(all).toBeGreaterThan(0);
+    await view.locator('g[data-head-view-token="query"]').first().focus();
+    const focused = await lines.count();
+    expect(focused).toBeGreaterThan(0);
+    expect(focused).toBeLessThan(all);
+    await page.getByRole('button', { name: 'head 0' }).click();
+    await expect(page.getByRole('button', { name: 'head 0' }).getAttribute('aria-pressed')).resolves.toBe('false');
+  });
+
+  it('exports the token heat as a PNG file', async () => {
+    const card = page.locator('section', { has: page.getByTestId('token-heat') });
+    const [download] = await Promise.all([page.waitForEvent('download'), card.getByRole('button', { name: 'PNG' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^text-sentiment-token-heat\.png$/);
+    const bytes = await readFile((await download.path())!);
+    expect(bytes.length).toBeGreaterThan(1000);
+    expect([...bytes.subarray(0, 8)]).toEqual(PNG_SIGNATURE);
+  });
+
+  it('enlarges a head from the layer × head grid and exports it as SVG', async () => {
+    await page.getByRole('tab', { name: 'Layer × head grid' }).click();
+    const cell = page.locator('[data-head-grid-cell="0-0"]');
+    await cell.focus();
+    await page.keyboard.press('Enter');
+    const heatmap = page.locator('svg[data-attn-view="attention-heatmap"]');
+    await heatmap.waitFor();
+    expect(await heatmap.locator('rect > title').count()).toBeGreaterThan(9);
+    const card = page.locator('section', { has: page.getByTestId('head-grid') });
+    const [download] = await Promise.all([page.waitForEvent('download'), card.getByRole('button', { name: 'SVG' }).click()]);
+    const svg = await readFile((await download.path())!, 'utf8');
+    expect(svg).toMatch(/^<\?xml[^>]*>\n<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    expect(svg).toContain('data-attn-view="attention-heatmap"');
+  });
+
+  it('shows a clear error for an input over the limit and keeps working', async () => {
+    await page.evaluate(() => document.querySelector('textarea[name=text]')?.removeAttribute('maxlength'));
+    await page.locator('textarea[name=text]').fill('good '.repeat(300));
+    await page.getByRole('button', { name: 'Explain', exact: true }).click();
+    const alert = page.getByTestId('explain-error');
+    await alert.waitFor();
+    await expect(alert.textContent()).resolves.toMatch(/text: .*1000 characters/);
+    await page.locator('textarea[name=text]').fill('A dull film.');
+    await page.getByRole('button', { name: 'Explain', exact: true }).click();
+    await page.getByTestId('prediction').waitFor();
+    expect(await alert.count()).toBe(0);
+    expect(pageErrors).toEqual([]);
+  });
+});

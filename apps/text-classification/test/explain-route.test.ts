@@ -1,0 +1,109 @@
+// POST /api/explain and GET /api/models called as route handlers with Request objects, on
+// seeded untrained model folders the test writes: validation errors, limits, reuse, results.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXECUTION_PROVIDER_REQUESTS } from '@attn/core';
+import { parseAttentionMaps } from '@attn/core/format';
+import { POST } from '../app/api/explain/route.ts';
+import { GET } from '../app/api/models/route.ts';
+import { EXECUTION_PROVIDER_CHOICES } from '../src/explain-request.ts';
+import type { ExplainResponseBody } from '../src/explain-response.ts';
+import { cachedTaskCount, disposeCachedTasks } from '../src/text-task-cache.ts';
+import { writeUntrainedModels } from './untrained-model-folders.ts';
+
+const explain = (body: unknown) =>
+  POST(new Request('http://localhost/api/explain', { method: 'POST', body: typeof body === 'string' ? body : JSON.stringify(body) }));
+
+async function expectError(body: unknown, status: number, code: string, field: string) {
+  const response = await explain(body);
+  expect(response.status).toBe(status);
+  const json = (await response.json()) as { error: { code: string; field: string; message: string } };
+  expect(json.error.code).toBe(code);
+  expect(json.error.field).toBe(field);
+  expect(json.error.message.startsWith(`${field}:`)).toBe(true);
+  return json.error.message;
+}
+
+const previousModelsDir = process.env.ATTN_MODELS_DIR;
+beforeAll(() => {
+  process.env.ATTN_MODELS_DIR = writeUntrainedModels();
+});
+afterAll(async () => {
+  await disposeCachedTasks();
+  if (previousModelsDir === undefined) delete process.env.ATTN_MODELS_DIR;
+  else process.env.ATTN_MODELS_DIR = previousModelsDir;
+});
+
+describe('POST /api/explain validation', () => {
+  it('refuses a body that is not JSON', async () => {
+    await expectError('{"model": ', 400, 'E_INPUT', 'body');
+  });
+  it('names a missing or empty text', async () => {
+    await expectError({ model: 'text-sentiment' }, 400, 'E_INPUT', 'text');
+    expect(await expectError({ model: 'text-sentiment', text: '   ' }, 400, 'E_INPUT', 'text')).toMatch(/must not be empty/);
+  });
+  it('answers 413 E_LIMIT for text over 1000 characters', async () => {
+    const message = await expectError({ model: 'text-sentiment', text: 'a'.repeat(1001) }, 413, 'E_LIMIT', 'text');
+    expect(message).toMatch(/1000 characters/);
+  });
+  it('answers 413 E_LIMIT for text over the token limit', async () => {
+    const message = await expectError({ model: 'text-sentiment', text: 'good '.repeat(150) }, 413, 'E_LIMIT', 'text');
+    expect(message).toMatch(/maxTokens = 128/);
+  });
+  it('accepts only shipped model ids, never a path', async () => {
+    expect(await expectError({ model: 'bert-base', text: 'good' }, 404, 'E_MODEL', 'model')).toMatch(/text-sentiment, text-sentiment-seed, text-spam/);
+    await expectError({ model: '../../models/text-sentiment', text: 'good' }, 404, 'E_MODEL', 'model');
+    await expectError({ model: 42, text: 'good' }, 400, 'E_INPUT', 'model');
+  });
+  it('names an unknown execution provider and unknown fields', async () => {
+    await expectError({ model: 'text-sentiment', text: 'good', executionProvider: 'gpu' }, 400, 'E_INPUT', 'executionProvider');
+    await expectError({ model: 'text-sentiment', text: 'good', path: '/etc/passwd' }, 400, 'E_INPUT', 'body');
+  });
+  it('reports a shipped model whose folder is missing as 503 E_MODEL', async () => {
+    expect(await expectError({ model: 'text-spam', text: 'free prize' }, 503, 'E_MODEL', 'model')).toMatch(/text-spam/);
+  });
+  it('offers every execution provider the runtime knows', () => {
+    expect([...EXECUTION_PROVIDER_CHOICES].sort()).toEqual([...EXECUTION_PROVIDER_REQUESTS].sort());
+  });
+});
+
+describe('POST /api/explain results', () => {
+  it('returns the prediction, attn-maps/v1 layers with tokens, timings and the provider', async () => {
+    const response = await explain({ model: 'text-sentiment', text: 'A warm, funny film.' });
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as ExplainResponseBody;
+    expect(['negative', 'positive']).toContain(body.prediction.label);
+    expect(Object.values(body.prediction.scores).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 6);
+    const maps = parseAttentionMaps(body.attention);
+    expect(maps.tokens.map((t) => t.label)).toEqual(['[CLS]', 'a', 'warm', ',', 'funny', 'film', '.', '[SEP]']);
+    expect(maps.layers.map((l) => [l.kind, l.shape])).toEqual([
+      ['self', [1, 2, 8, 8]],
+      ['self', [1, 2, 8, 8]],
+    ]);
+    expect(body.attention.layers[0]!.dataBase64).toBeTypeOf('string');
+    expect(body.provider).toEqual({ requested: 'cpu', used: 'cpu', skipped: [] });
+    expect(body.timings.totalMs).toBeGreaterThan(0);
+  });
+  it('returns the seed model pooling weights as a pooling layer', async () => {
+    const response = await explain({ model: 'text-sentiment-seed', text: 'not too long', executionProvider: 'cpu' });
+    expect(response.status).toBe(200);
+    const maps = parseAttentionMaps(((await response.json()) as ExplainResponseBody).attention);
+    expect(maps.layers.map((l) => [l.kind, l.shape])).toEqual([['pooling', [1, 1, 1, 5]]]);
+  });
+  it('reuses one loaded task per model and provider across requests, and keeps serving after errors', async () => {
+    const before = cachedTaskCount();
+    await explain({ model: 'text-sentiment', text: 'dull' });
+    await explain({ model: 'text-sentiment', text: 'x'.repeat(2000) });
+    const again = await explain({ model: 'text-sentiment', text: 'very good' });
+    expect(again.status).toBe(200);
+    expect(cachedTaskCount()).toBe(before);
+  });
+});
+
+describe('GET /api/models', () => {
+  it('lists the shipped models with examples and the limits', async () => {
+    const body = (await GET().json()) as { models: { id: string; title: string; examples: string[] }[]; limits: { maxCharacters: number } };
+    expect(body.models.map((m) => m.id)).toEqual(['text-sentiment', 'text-sentiment-seed', 'text-spam']);
+    expect(body.models.every((m) => m.title.length > 0 && m.examples.length > 0)).toBe(true);
+    expect(body.limits.maxCharacters).toBe(1000);
+  });
+});
