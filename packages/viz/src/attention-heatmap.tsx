@@ -48,7 +48,7 @@ export function AttentionHeatmap({
   const colLabelHeight = Math.ceil(Math.max(30, ...colLabels.map((l) => estimateTextWidth(l, FONT_SIZE))) * 0.72) + 12;
   const showLabels = cell >= 9;
   const left = 18 + (showLabels ? rowLabelWidth : 0);
-  const top = 44 + (showLabels ? colLabelHeight : 0);
+  const top = 58 + (showLabels ? colLabelHeight : 0);
   const gridWidth = cols * cell;
   const legendWidth = Math.max(160, Math.min(240, gridWidth));
   const width = left + Math.max(gridWidth, legendWidth) + 12;
@@ -81,7 +81,7 @@ export function AttentionHeatmap({
       <text x={0} y={32} fontSize={12} fill="#3e4c59" fontFamily={FONT} aria-live="polite" data-heatmap-readout="">
         {readout}
       </text>
-      <text x={left + gridWidth / 2} y={top - (showLabels ? colLabelHeight : 0) - 2} fontSize={11} fill="#7b8794" textAnchor="middle" fontFamily={FONT}>
+      <text x={left + gridWidth / 2} y={48} fontSize={11} fill="#7b8794" textAnchor="middle" fontFamily={FONT}>
         {colAxisTitle} →
       </text>
       <text transform={`translate(11 ${top + (rows * cell) / 2}) rotate(-90)`} fontSize={11} fill="#7b8794" textAnchor="middle" fontFamily={FONT}>
