@@ -49,6 +49,19 @@ def _token_inputs(dims: Dims, generator: torch.Generator) -> dict[str, torch.Ten
     return {"input_ids": ids, "attention_mask": mask}
 
 
+def _pixels(batch: int, dims: Dims, generator: torch.Generator) -> torch.Tensor:
+    """Normalised pixel values, rounded to 3 decimals so feeds.json stays short."""
+    return torch.round(torch.randn((batch, 3, dims.image, dims.image), generator=generator) * 1000) / 1000
+
+
+def resized_inputs(inputs: dict[str, torch.Tensor], dims: Dims, generator: torch.Generator) -> dict[str, torch.Tensor]:
+    """Inputs of other sizes than the export's example (batch 3, sequence + 2): exercises dynamic axes."""
+    if "pixel_values" in inputs:
+        return {"pixel_values": _pixels(3, dims, generator)}
+    longer = _token_inputs(Dims(**{**dims.__dict__, "seq": dims.seq + 2, "pad": dims.pad + 1}), generator)
+    return {k: torch.cat([v, v[:1]]) for k, v in longer.items()}
+
+
 def _token_axes() -> dict[str, dict[int, str]]:
     return {"input_ids": {0: "batch", 1: "sequence"}, "attention_mask": {0: "batch", 1: "sequence"}}
 
@@ -131,7 +144,7 @@ def vit(dims: Dims, generator: torch.Generator) -> Fixture:
                        intermediate_size=dims.intermediate, attn_implementation="eager")
     model = ViTModel(config)
     _scale_init(model, dims.init_std, generator)
-    pixels = torch.randn((2, 3, dims.image, dims.image), generator=generator)
+    pixels = _pixels(2, dims, generator)
     return _hf_fixture("vit", model, {"pixel_values": pixels}, {"pixel_values": {0: "batch"}},
                        ["last_hidden_state", "pooler_output"])
 

@@ -16,7 +16,7 @@ import transformers
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from export_checks import TORCHSCRIPT_OPSET, export_dynamo, export_torchscript, opset_of, run_checks, strip_node_metadata  # noqa: E402
-from fixture_models import BUILDERS, Dims  # noqa: E402
+from fixture_models import BUILDERS, Dims, resized_inputs  # noqa: E402
 
 PROFILES = {
     "tiny": Dims(vocab=50, hidden=16, heads=2, layers=2, intermediate=32, seq=6, pad=2, image=16, patch=4, init_std=0.3),
@@ -31,7 +31,7 @@ def numbers(array: np.ndarray) -> list:
     flat = array.reshape(-1)
     if np.issubdtype(flat.dtype, np.integer) or flat.dtype == np.bool_:
         return [int(v) for v in flat]
-    return [float(f"{v:.9g}") for v in flat.astype(np.float32)]
+    return [float(np.format_float_positional(v, unique=True)) for v in flat.astype(np.float32)]
 
 
 def feeds_json(inputs: dict[str, torch.Tensor]) -> dict:
@@ -50,6 +50,38 @@ def write_json(path: str, value: dict) -> None:
     with open(path, "w") as f:
         json.dump(value, f, separators=(",", ":"))
         f.write("\n")
+
+
+def write_reference(out: str, key: str, fixture) -> tuple[list[np.ndarray], dict[str, np.ndarray]]:
+    """Writes feeds/<key>.json and expected/<key>.json for the fixture's current inputs; returns the reference."""
+    attention, outputs = fixture.reference()
+    write_json(os.path.join(out, "feeds", f"{key}.json"), feeds_json(fixture.inputs))
+    write_json(os.path.join(out, "expected", f"{key}.json"), {
+        "fixture": key,
+        "paddedKeys": padded_keys(fixture.inputs),
+        "layers": [{"shape": list(a.shape), "data": numbers(a)} for a in attention],
+        "outputs": {k: {"dims": list(v.shape), "data": numbers(v)} for k, v in outputs.items()},
+    })
+    return attention, outputs
+
+
+def resized_entries(out: str, name: str, fixture, dims: Dims, generator: torch.Generator, exported: list[dict]) -> list[dict]:
+    """Runs each export at other sizes than it was exported with (batch 3, longer sequence): dynamic axes.
+    Lists only the exports that onnxruntime can run there (TorchScript bakes nn.MultiheadAttention's B·H in)."""
+    fixture.inputs.update(resized_inputs(fixture.inputs, dims, generator))
+    key = f"{name}-resized"
+    attention, outputs = write_reference(out, key, fixture)
+    entries = []
+    for entry in exported:
+        try:
+            checks = run_checks(os.path.join(out, entry["model"]), fixture, attention, outputs)
+        except Exception as error:
+            print(f"{entry['model']} at {list(attention[0].shape)}: not run ({str(error).splitlines()[0][-120:]})")
+            continue
+        print(f"{entry['model']} at {list(attention[0].shape)}: max |ORT-PyTorch| attention {checks['attention']:.2e}")
+        entries.append({**entry, "id": f"{entry['id']}.resized", "feeds": f"feeds/{key}.json",
+                        "expected": f"expected/{key}.json"})
+    return entries
 
 
 def main() -> None:
@@ -75,14 +107,8 @@ def main() -> None:
         torch.manual_seed(args.seed + index)
         generator = torch.Generator().manual_seed(args.seed + index)
         fixture = BUILDERS[name](PROFILES[args.profile], generator)
-        attention, outputs = fixture.reference()
-        write_json(os.path.join(args.out, "feeds", f"{name}.json"), feeds_json(fixture.inputs))
-        write_json(os.path.join(args.out, "expected", f"{name}.json"), {
-            "fixture": name,
-            "paddedKeys": padded_keys(fixture.inputs),
-            "layers": [{"shape": list(a.shape), "data": numbers(a)} for a in attention],
-            "outputs": {k: {"dims": list(v.shape), "data": numbers(v)} for k, v in outputs.items()},
-        })
+        attention, outputs = write_reference(args.out, name, fixture)
+        exported = []
         for exporter in args.exporters.split(","):
             model_file = f"{name}.{exporter}.onnx"
             path = os.path.join(args.out, model_file)
@@ -103,9 +129,12 @@ def main() -> None:
             print(f"{model_file}: opset {opset_of(path)}, {os.path.getsize(path)} bytes, Softmax ranks {ranks}, "
                   f"consumers {[s['consumers'] for s in checks['softmax']]}, max |ORT-PyTorch| outputs "
                   f"{checks['outputs']:.2e}, attention {checks['attention']:.2e}")
-            entries.append({"id": f"{name}.{exporter}", "model": model_file, "feeds": f"feeds/{name}.json",
-                            "expected": f"expected/{name}.json", "exporter": exporter, "opset": opset_of(path),
-                            "softmaxRanks": ranks})
+            entry = {"id": f"{name}.{exporter}", "model": model_file, "feeds": f"feeds/{name}.json",
+                     "expected": f"expected/{name}.json", "exporter": exporter, "opset": opset_of(path),
+                     "softmaxRanks": ranks}
+            entries.append(entry)
+            exported.append(entry)
+        entries += resized_entries(args.out, name, fixture, PROFILES[args.profile], generator, exported)
     write_json(os.path.join(args.out, "manifest.json"), {
         "generatedWith": {"torch": torch.__version__, "transformers": transformers.__version__, "onnx": onnx.__version__,
                           "profile": args.profile, "seed": args.seed},
