@@ -20,6 +20,7 @@ export * from './training/train-loop.ts';
 export * from './training/evaluate-tf.ts';
 export * from './export/onnx-export.ts';
 export * from './export/evaluate-onnx.ts';
+export * from './export/onnx-weights.ts';
 export * from './metrics.ts';
 export * from './random.ts';
 export * from './recipes.ts';
