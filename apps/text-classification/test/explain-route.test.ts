@@ -89,6 +89,16 @@ describe('POST /api/explain results', () => {
     const maps = parseAttentionMaps(((await response.json()) as ExplainResponseBody).attention);
     expect(maps.layers.map((l) => [l.kind, l.shape])).toEqual([['pooling', [1, 1, 1, 5]]]);
   });
+  it('reports the provider that ran, and why a requested GPU provider was skipped', async () => {
+    const response = await explain({ model: 'text-sentiment', text: 'good film', executionProvider: 'cuda' });
+    expect(response.status).toBe(200);
+    const { provider } = (await response.json()) as ExplainResponseBody;
+    expect(provider.requested).toBe('cuda');
+    if (provider.used !== 'cuda') {
+      expect(provider.used).toBe('cpu');
+      expect(provider.skipped.find((s) => s.provider === 'cuda')?.reason.length).toBeGreaterThan(0);
+    }
+  });
   it('reuses one loaded task per model and provider across requests, and keeps serving after errors', async () => {
     const before = cachedTaskCount();
     await explain({ model: 'text-sentiment', text: 'dull' });

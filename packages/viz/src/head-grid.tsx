@@ -119,7 +119,7 @@ export function HeadGrid({ layers, tokens, batch = 0, thumbSize = 64, maxThumbCe
             matrix={layerHeadMatrix(chosenLayer, chosen.head, batch)}
             rowLabels={queryLabels(chosenLayer, tokens)}
             colLabels={tokens.map((t) => t.label)}
-            title={`Layer ${chosen.layer}, head ${chosen.head} — ${chosenLayer.name}`}
+            title={`${chosenLayer.kind === 'pooling' ? 'Pooling layer' : 'Layer'} ${chosen.layer}, head ${chosen.head} — ${chosenLayer.name}`}
           />
         </div>
       ) : (
