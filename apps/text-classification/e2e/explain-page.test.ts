@@ -17,6 +17,7 @@ describe('text-classification page', () => {
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1200, height: 900 } });
     page = await context.newPage();
+    page.setDefaultTimeout(15_000);
     page.on('pageerror', (error) => pageErrors.push(error.message));
     await page.goto(inject('baseUrl'));
   });
@@ -33,8 +34,10 @@ describe('text-classification page', () => {
   it('explains a typed sentence: prediction, provider and latency', async () => {
     await page.locator('textarea[name=text]').fill('A warm, funny and beautifully acted film that never loses its way.');
     await page.getByRole('button', { name: 'Explain', exact: true }).click();
+    await page.locator('[data-testid="prediction"], [data-testid="explain-error"]').first().waitFor({ timeout: 45_000 });
+    const failure = page.getByTestId('explain-error');
+    if ((await failure.count()) > 0) throw new Error(`the page showed an error: ${await failure.textContent()}`);
     const prediction = page.getByTestId('prediction');
-    await prediction.waitFor({ timeout: 45_000 });
     const label = (await prediction.locator('strong').textContent())?.trim() ?? '';
     const bars = page.getByRole('list', { name: 'Class probabilities' }).getByRole('listitem');
     const barLabels = await bars.evaluateAll((items) => items.map((li) => li.getAttribute('aria-label') ?? ''));
