@@ -113,7 +113,7 @@ export async function trainModel(id: string, options: TrainModelOptions = {}): P
   const validation = await evaluateModelFolder(dir, split.validation, positive);
   const sha256 = createHash('sha256').update(onnx).digest('hex');
   const seconds = (Date.now() - started) / 1000;
-  writeFileSync(join(dir, 'training-curve.svg'), trainingCurveSvg(result.history, id));
+  writeFileSync(join(dir, 'training-curve.svg'), trainingCurveSvg(result.history, id, result.bestEpoch));
   const card = modelCardMarkdown({
     recipe, dataset,
     splitSizes: { train: split.train.length, validation: split.validation.length, test: split.test.length },

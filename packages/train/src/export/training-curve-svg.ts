@@ -9,7 +9,7 @@ interface Series {
   values: number[];
 }
 
-function panel(title: string, series: Series[], x0: number, width: number, height: number): string {
+function panel(title: string, series: Series[], keptEpoch: number, x0: number, width: number, height: number): string {
   const pad = { left: 44, right: 10, top: 24, bottom: 30 };
   const all = series.flatMap((s) => s.values);
   let lo = Math.min(...all);
@@ -33,6 +33,11 @@ function panel(title: string, series: Series[], x0: number, width: number, heigh
     parts.push(`<text x="${px(i)}" y="${height - pad.bottom + 14}" text-anchor="middle" font-size="10">${i + 1}</text>`);
   }
   parts.push(`<text x="${x0 + width / 2}" y="${height - 4}" text-anchor="middle" font-size="10">epoch</text>`);
+  if (keptEpoch >= 1) {
+    const x = px(keptEpoch - 1).toFixed(1);
+    parts.push(`<line x1="${x}" y1="${pad.top}" x2="${x}" y2="${height - pad.bottom}" stroke="#2ca02c" stroke-dasharray="2 3"/>`);
+    parts.push(`<text x="${x}" y="${pad.top - 2}" text-anchor="middle" font-size="9" fill="#2ca02c">kept</text>`);
+  }
   series.forEach((s, k) => {
     const points = s.values.map((v, i) => `${px(i).toFixed(1)},${py(v).toFixed(1)}`).join(' ');
     const dash = s.dashed ? ' stroke-dasharray="5 3"' : '';
@@ -44,16 +49,17 @@ function panel(title: string, series: Series[], x0: number, width: number, heigh
   return parts.join('\n');
 }
 
-export function trainingCurveSvg(history: EpochRecord[], title: string): string {
+/** Loss and accuracy panels; a dotted line marks the kept (best validation) epoch. */
+export function trainingCurveSvg(history: EpochRecord[], title: string, keptEpoch: number): string {
   const width = 360;
   const height = 240;
   const loss = panel(`${title}: loss`, [
     { label: 'train', colour: '#1f77b4', dashed: false, values: history.map((h) => h.trainLoss) },
     { label: 'validation', colour: '#d62728', dashed: true, values: history.map((h) => h.validationLoss) },
-  ], 0, width, height);
+  ], keptEpoch, 0, width, height);
   const accuracy = panel(`${title}: accuracy`, [
     { label: 'train', colour: '#1f77b4', dashed: false, values: history.map((h) => h.trainAccuracy) },
     { label: 'validation', colour: '#d62728', dashed: true, values: history.map((h) => h.validationAccuracy) },
-  ], width, width, height);
+  ], keptEpoch, width, width, height);
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${2 * width}" height="${height}" viewBox="0 0 ${2 * width} ${height}" font-family="sans-serif">\n<rect width="100%" height="100%" fill="white"/>\n${loss}\n${accuracy}\n</svg>\n`;
 }

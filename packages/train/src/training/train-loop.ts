@@ -23,6 +23,8 @@ export interface TrainOptions {
   seed: number;
   /** Draw a progress bar on stderr. */
   progress: boolean;
+  /** Names of weights kept at their initial values (e.g. pre-trained embeddings). */
+  frozen?: string[];
 }
 
 export interface EpochRecord {
@@ -62,8 +64,9 @@ export function trainClassifier(
   const warmupSteps = Math.max(1, Math.round(totalSteps * options.warmupFraction));
   const rate = (step: number) =>
     options.learningRate * (step < warmupSteps ? (step + 1) / warmupSteps : Math.max(0, (totalSteps - step) / (totalSteps - warmupSteps)));
-  const varList = Object.values(model.variables);
-  const names = Object.keys(model.variables);
+  const frozen = new Set(options.frozen ?? []);
+  const names = Object.keys(model.variables).filter((name) => !frozen.has(name));
+  const varList = names.map((name) => model.variables[name] as tf.Variable);
 
   const history: EpochRecord[] = [];
   let best: { accuracy: number; epoch: number; weights: WeightArrays } | undefined;
