@@ -1,5 +1,5 @@
-// Tests the static graph report: fused attention ops (com.microsoft and opset-23 Attention, also
-// inside local functions) and models without attention are E_MODEL errors that say what to do.
+// Tests the static graph report: fused com.microsoft attention ops (also inside local functions) and models
+// without attention are E_MODEL errors that say what to do; the opset-23 ONNX Attention op is attention.
 import { describe, expect, it } from 'vitest';
 import { GraphBuilder } from '../onnx/graph-builder.ts';
 import { decodeModel, encodeModel } from '../onnx/proto.ts';
@@ -39,10 +39,23 @@ describe('fused attention', () => {
     expect(message).toContain('onnxruntime.transformers.optimizer');
   });
 
-  it('the opset-23 ONNX Attention op is reported as ai.onnx.Attention', () => {
-    const report = analyseAttentionGraph(decodeModel(fusedModel(undefined)));
-    expect(report.fusedOps).toEqual([{ op: 'ai.onnx.Attention', node: 'layer.0.attention', location: 'graph' }]);
-    expect(report.opCounts).toEqual({ Attention: 1 });
+  it('the opset-23 ONNX Attention op is an attention node, not a fused op', () => {
+    for (const domain of [undefined, 'ai.onnx']) {
+      const report = analyseAttentionGraph(decodeModel(fusedModel(domain)));
+      expect(report.fusedOps).toEqual([]);
+      expect(report.attentionNodes.map((n) => [n.name, n.source])).toEqual([['layer.0.attention', 'attention-op']]);
+      expect(extractionBlocker(report, 'm.onnx')).toBeUndefined();
+    }
+  });
+
+  it('an ONNX Attention op inside a local function is nested attention that cannot be exposed', () => {
+    const model = decodeModel(classifierOnlyModel());
+    model.functions = [
+      { name: 'Block', domain: 'pkg.torch', input: ['q', 'k', 'v'], output: ['y'], node: [{ opType: 'Attention', input: ['q', 'k', 'v'], output: ['y'] }] },
+    ];
+    const report = analyseAttentionGraph(decodeModel(encodeModel(model)));
+    expect(report.nestedAttention).toEqual([{ name: 'y', location: 'function pkg.torch.Block' }]);
+    expect(extractionBlocker(report, 'm.onnx')).toContain('computes attention only inside nested graphs');
   });
 
   it('finds fused ops inside local functions', () => {

@@ -65,7 +65,7 @@ export function extractionBlocker(report: AttentionGraphReport, label: string): 
   }
   const softmaxes = report.excludedSoftmax.map((s) => `"${s.name}"`).join(', ');
   const seen = softmaxes ? ` (Softmax nodes found but not attention: ${softmaxes})` : ' (it has no Softmax node)';
-  return `${label} has no attention to extract: no Softmax output reaches the left operand of a MatMul${seen}; extraction needs attention exported unfused as Softmax → MatMul`;
+  return `${label} has no attention to extract: no Softmax output reaches the left operand of a MatMul or an Einsum operand, and there is no ONNX Attention op${seen}; extraction needs attention exported as Softmax → MatMul/Einsum or as the opset-23 Attention op`;
 }
 
 /** Throws E_MODEL with the blocker when attention cannot be extracted. */

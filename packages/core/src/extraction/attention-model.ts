@@ -1,9 +1,9 @@
 // loadAttentionModel: decode the graph, refuse fused/attention-less models, expose the attention
-// Softmax outputs once at load, then run many times returning the model outputs and the layers.
+// probabilities (Softmax or Attention op outputs) once at load, then run many times returning outputs and layers.
 import type * as ort from 'onnxruntime-node';
 import { AttentionError } from '../errors.ts';
 import type { AttentionLayer } from '../format/types.ts';
-import { appendGraphOutputs, decodeModel } from '../onnx/proto.ts';
+import { appendGraphOutputs, decodeModel, encodeModel } from '../onnx/proto.ts';
 import { ortReason, type SessionRequest } from '../runtime/create-session.ts';
 import { readModelSource } from '../runtime/model-source.ts';
 import type { ProviderReport } from '../runtime/providers.ts';
@@ -11,6 +11,7 @@ import { acquireSession, type SessionLease } from '../runtime/session-cache.ts';
 import { analyseAttentionGraph, assertExtractable } from './attention-graph-report.ts';
 import { attentionLayerFromTensor } from './attention-layers.ts';
 import type { AttentionSoftmaxNode } from './attention-nodes.ts';
+import { withAttentionOpProbabilities } from './attention-op.ts';
 import { graphInputSpecs, validateFeeds, type GraphInputSpec } from './feed-validation.ts';
 
 export interface LoadAttentionModelOptions extends SessionRequest {
@@ -75,10 +76,14 @@ export async function loadAttentionModel(
   const outputNames = model.graph.output.map((o) => o.name);
   const nodes = report.attentionNodes;
   const request: SessionRequest = { executionProvider: options.executionProvider ?? 'cpu', fallback: options.fallback ?? false };
+  // ONNX Attention ops output their probabilities only once their nodes are edited: re-encode then
+  const baseBytes = nodes.some((n) => n.source === 'attention-op')
+    ? () => encodeModel(withAttentionOpProbabilities(model, nodes, source.label))
+    : () => source.bytes;
   const open = (exposed: string[]) => {
     const added = exposed.filter((name) => !outputNames.includes(name));
     return acquireSession({ sha256: source.sha256, request, exposedOutputs: added }, () =>
-      appendGraphOutputs(source.bytes, added.map((name) => ({ name }))),
+      appendGraphOutputs(baseBytes(), added.map((name) => ({ name }))),
     );
   };
   const softmaxOutputs = nodes.map((n) => n.softmaxOutput);

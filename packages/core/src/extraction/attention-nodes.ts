@@ -1,18 +1,23 @@
-// Finds the attention Softmax nodes of one graph: a Softmax whose output reaches the left operand
-// of a MatMul/Einsum (directly or through Dropout, Cast, Where, Identity, Reshape, (Un)Squeeze).
+// Finds the attention nodes of one graph: a Softmax whose output reaches the left operand of a MatMul or
+// any operand of an Einsum (directly or through Dropout, Cast, Where, Identity, Reshape, (Un)Squeeze),
+// and the standard ONNX Attention op (opset 23), whose probabilities are its optional output 3.
 import type { OnnxGraph, OnnxNode } from '../onnx/proto.ts';
+import { attentionOpProbabilities, isStandardAttentionOp } from './attention-op.ts';
 import { constantDims, constantIntegers, indexGraph, type GraphIndex, type ValueUse } from './graph-index.ts';
 
 export interface AttentionSoftmaxNode {
   /** The graph node name, or the output name when the node has none. */
   name: string;
+  /** Where the probabilities come from: a Softmax node, or output 3 of an ONNX Attention op. */
+  source: 'softmax' | 'attention-op';
+  /** The value holding the probabilities (for an Attention op, the output 3 that loading exposes). */
   softmaxOutput: string;
   /**
    * The Softmax axis attribute, or the opset's default when absent (-1 from opset 13, else 1).
    * Either semantics normalises the key axis exactly when this is the last axis.
    */
   axis: number;
-  /** The MatMul/Einsum that multiplies the probabilities with the values. */
+  /** The MatMul/Einsum that multiplies the probabilities with the values (the Attention op itself). */
   contextNode: { name: string; opType: string; output: string };
   /** Op types between the Softmax and that MatMul, in order. */
   path: string[];
@@ -44,8 +49,13 @@ function passesProbabilities(use: ValueUse): boolean {
   return inputIndex === 0;
 }
 
-function isLeftOperandOfProduct(use: ValueUse): boolean {
-  return use.inputIndex === 0 && (isDefaultOp(use.node, 'MatMul') || isDefaultOp(use.node, 'Einsum'));
+/**
+ * Whether `use` multiplies the probabilities with the values: the left operand of a MatMul, or any
+ * operand of an Einsum (whose equation names the axes, e.g. `einsum('bkhd,bhqk->bqhd', v, p)`).
+ */
+function isProbabilityOperandOfProduct(use: ValueUse): boolean {
+  if (isDefaultOp(use.node, 'Einsum')) return true;
+  return use.inputIndex === 0 && isDefaultOp(use.node, 'MatMul');
 }
 
 function findContextProduct(index: GraphIndex, start: string): { node: OnnxNode; path: string[] } | undefined {
@@ -54,7 +64,7 @@ function findContextProduct(index: GraphIndex, start: string): { node: OnnxNode;
   while (queue.length > 0) {
     const { value, path } = queue.shift()!;
     for (const use of index.consumers.get(value) ?? []) {
-      if (isLeftOperandOfProduct(use)) return { node: use.node, path };
+      if (isProbabilityOperandOfProduct(use)) return { node: use.node, path };
       const next = use.node.output[0];
       if (passesProbabilities(use) && next && !seen.has(next) && path.length < MAX_HOPS) {
         seen.add(next);
@@ -115,33 +125,44 @@ export interface SoftmaxSearch {
   excluded: ExcludedSoftmax[];
 }
 
-/** Attention Softmax nodes of `graph` in graph order, and the Softmax nodes left out with why. */
+/** Attention nodes of `graph` in graph order, and the Softmax nodes left out with why. */
 export function findAttentionSoftmaxNodes(graph: OnnxGraph, opset: number): SoftmaxSearch {
   const index = indexGraph(graph);
-  const attention: AttentionSoftmaxNode[] = [];
+  const found: { node: OnnxNode; entry: Omit<AttentionSoftmaxNode, 'name'> }[] = [];
   const excluded: ExcludedSoftmax[] = [];
+  const valueNames = new Set([...index.producers.keys(), ...index.consumers.keys(), ...graph.input.map((i) => i.name)]);
   for (const node of graph.node) {
+    if (isStandardAttentionOp(node)) {
+      found.push({ node, entry: attentionOpProbabilities(node, valueNames) });
+      continue;
+    }
     const softmaxOutput = node.output[0];
     if (!isDefaultOp(node, 'Softmax') || !softmaxOutput) continue;
-    const name = node.name || softmaxOutput;
     const context = findContextProduct(index, softmaxOutput);
     if (!context) {
-      excluded.push({ name, reason: 'its output does not reach the left operand of a MatMul (not attention)' });
+      excluded.push({
+        name: node.name || softmaxOutput,
+        reason: 'its output does not reach the left operand of a MatMul or an Einsum operand (not attention)',
+      });
       continue;
     }
     const contextOutput = context.node.output[0] ?? '';
     const axisAttribute = node.attribute?.find((a) => a.name === 'axis')?.i;
     const headsFromReshape = findHeadsFromReshape(index, softmaxOutput);
     const outProjectionWidth = findOutProjectionWidth(index, contextOutput);
-    attention.push({
-      name,
-      softmaxOutput,
-      axis: axisAttribute ?? (opset >= 13 ? -1 : 1),
-      contextNode: { name: context.node.name || contextOutput, opType: context.node.opType, output: contextOutput },
-      path: context.path,
-      ...(headsFromReshape !== undefined ? { headsFromReshape } : {}),
-      ...(outProjectionWidth !== undefined ? { outProjectionWidth } : {}),
+    found.push({
+      node,
+      entry: {
+        source: 'softmax',
+        softmaxOutput,
+        axis: axisAttribute ?? (opset >= 13 ? -1 : 1),
+        contextNode: { name: context.node.name || contextOutput, opType: context.node.opType, output: contextOutput },
+        path: context.path,
+        ...(headsFromReshape !== undefined ? { headsFromReshape } : {}),
+        ...(outProjectionWidth !== undefined ? { outProjectionWidth } : {}),
+      },
     });
   }
+  const attention = found.map(({ node, entry }) => ({ name: node.name || node.output[0] || '', ...entry }));
   return { attention, excluded };
 }

@@ -1,4 +1,4 @@
-// Fused attention kernels hide the probabilities inside one op; this finds them anywhere in a
+// Fused com.microsoft attention kernels hide the probabilities inside one op; this finds them anywhere in a
 // model (main graph, If/Loop/Scan bodies, local functions) so extraction can say how to re-export.
 import type { OnnxGraph, OnnxModel, OnnxNode } from '../onnx/proto.ts';
 
@@ -21,17 +21,16 @@ const MICROSOFT_FUSED_ATTENTION = new Set([
 ]);
 
 export interface FusedAttentionOp {
-  /** Domain-qualified op, e.g. `com.microsoft.Attention` or `ai.onnx.Attention`. */
+  /** Domain-qualified op, e.g. `com.microsoft.Attention`. */
   op: string;
   node: string;
   /** `graph`, `subgraph of <node>` or `function <domain>.<name>`. */
   location: string;
 }
 
+/** A contrib attention kernel; the standard ONNX Attention op is not one (its output 3 gives the probabilities). */
 export function isFusedAttentionNode(node: OnnxNode): boolean {
-  const domain = node.domain ?? '';
-  if (domain === 'com.microsoft') return MICROSOFT_FUSED_ATTENTION.has(node.opType);
-  return (domain === '' || domain === 'ai.onnx') && node.opType === 'Attention';
+  return node.domain === 'com.microsoft' && MICROSOFT_FUSED_ATTENTION.has(node.opType);
 }
 
 function qualifiedOp(node: OnnxNode): string {
@@ -70,7 +69,7 @@ export function findFusedAttentionOps(model: OnnxModel): FusedAttentionOp[] {
 
 /** How to get a model whose attention probabilities are Softmax outputs. */
 export const UNFUSED_EXPORT_ADVICE =
-  're-export it unfused: load the PyTorch model with attn_implementation="eager", call torch.onnx.export with opset_version between 14 and 22 (opset 23 emits the fused Attention op), and do not run onnxruntime.transformers.optimizer or other attention fusion on the file';
+  're-export it unfused: call torch.onnx.export with opset_version 14 to 22 (Softmax nodes; load Hugging Face models with attn_implementation="eager") or 23 (the standard ONNX Attention op, which extraction also reads), and do not run onnxruntime.transformers.optimizer or other attention fusion on the file';
 
 /** One line naming the fused ops found, grouped with counts. */
 export function describeFusedOps(found: FusedAttentionOp[]): string {
