@@ -4,9 +4,10 @@
 import type { OnnxGraph, OnnxNode } from '../onnx/proto.ts';
 import { attentionOpProbabilities, isStandardAttentionOp } from './attention-op.ts';
 import { constantDims, constantIntegers, indexGraph, type GraphIndex, type ValueUse } from './graph-index.ts';
+import { attentionLayerNames } from './layer-names.ts';
 
 export interface AttentionSoftmaxNode {
-  /** The graph node name, or the output name when the node has none. */
+  /** The layer name: the module path from dynamo's node metadata, else the node name, else the output name. */
   name: string;
   /** Where the probabilities come from: a Softmax node, or output 3 of an ONNX Attention op. */
   source: 'softmax' | 'attention-op';
@@ -163,6 +164,7 @@ export function findAttentionSoftmaxNodes(graph: OnnxGraph, opset: number): Soft
       },
     });
   }
-  const attention = found.map(({ node, entry }) => ({ name: node.name || node.output[0] || '', ...entry }));
+  const names = attentionLayerNames(found.map((f) => f.node));
+  const attention = found.map(({ entry }, i) => ({ name: names[i]!, ...entry }));
   return { attention, excluded };
 }

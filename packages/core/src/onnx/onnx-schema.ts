@@ -45,6 +45,7 @@ export const ONNX_PROTO_DESCRIPTOR = {
             attribute: { rule: 'repeated', type: 'AttributeProto', id: 5 },
             docString: { type: 'string', id: 6 },
             domain: { type: 'string', id: 7 },
+            metadataProps: { rule: 'repeated', type: 'StringStringEntryProto', id: 9 },
           },
         },
         AttributeProto: {

@@ -47,6 +47,8 @@ export interface OnnxNode {
   input: string[];
   output: string[];
   attribute?: OnnxAttribute[];
+  /** Free-form node metadata, e.g. the module path torch's dynamo exporter records. */
+  metadataProps?: { key: string; value: string }[];
 }
 export interface OnnxGraph {
   name?: string;
