@@ -12,6 +12,7 @@ import { analyseAttentionGraph, assertExtractable } from './attention-graph-repo
 import { attentionLayerFromTensor } from './attention-layers.ts';
 import type { AttentionSoftmaxNode } from './attention-nodes.ts';
 import { withAttentionOpProbabilities } from './attention-op.ts';
+import { fixedReshapeHint } from './runtime-failure-hint.ts';
 import { graphInputSpecs, validateFeeds, type GraphInputSpec } from './feed-validation.ts';
 
 export interface LoadAttentionModelOptions extends SessionRequest {
@@ -116,7 +117,9 @@ export async function loadAttentionModel(
       try {
         results = await held.session.run(feeds);
       } catch (cause) {
-        throw new AttentionError('E_RUNTIME', `ONNX Runtime failed to run ${source.label}: ${ortReason(cause)}`, { cause });
+        const hint = fixedReshapeHint(model, cause instanceof Error ? cause.message : String(cause));
+        const reason = `ONNX Runtime failed to run ${source.label}: ${ortReason(cause)}${hint ? `. ${hint}` : ''}`;
+        throw new AttentionError('E_RUNTIME', reason, { cause });
       }
       const runMs = performance.now() - started;
       const layers = nodes.map((node) => {
