@@ -6,27 +6,9 @@ import { promisify } from 'node:util';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildTransformerClassifier, findWorkspaceRoot, parseAttentionMaps } from '@attn/core';
 import { TEST_VOCAB, writeHfTextFolder } from '@attn/task-text/test-fixtures';
-import { runCli } from '../src/run-cli.ts';
+import { captureCli as capture } from './capture-cli.ts';
 
 const LABELS = ['negative', 'positive'];
-
-/** Runs the CLI in-process and captures what it writes. */
-async function capture(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: unknown, callback?: unknown) => {
-    stdout += String(chunk);
-    if (typeof callback === 'function') callback();
-    return true;
-  });
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: unknown) => {
-    stderr += String(chunk);
-    return true;
-  });
-  const code = await runCli(argv);
-  vi.restoreAllMocks();
-  return { code, stdout, stderr };
-}
 
 describe('attn explain', () => {
   let dir: string;

@@ -14,24 +14,7 @@ import {
   GraphBuilder,
   parseAttentionMaps,
 } from '@attn/core';
-import { runCli } from '../src/run-cli.ts';
-
-async function capture(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: unknown, callback?: unknown) => {
-    stdout += String(chunk);
-    if (typeof callback === 'function') callback();
-    return true;
-  });
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: unknown) => {
-    stderr += String(chunk);
-    return true;
-  });
-  const code = await runCli(argv);
-  vi.restoreAllMocks();
-  return { code, stdout, stderr };
-}
+import { captureCli as capture } from './capture-cli.ts';
 
 function fusedModel(): Uint8Array {
   const g = new GraphBuilder('fused');

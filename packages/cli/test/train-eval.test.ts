@@ -4,24 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { runCli } from '../src/run-cli.ts';
-
-async function capture(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: unknown, callback?: unknown) => {
-    stdout += String(chunk);
-    if (typeof callback === 'function') callback();
-    return true;
-  });
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: unknown) => {
-    stderr += String(chunk);
-    return true;
-  });
-  const code = await runCli(argv);
-  vi.restoreAllMocks();
-  return { code, stdout, stderr };
-}
+import { captureCli as capture } from './capture-cli.ts';
 
 const emptyDataDir = mkdtempSync(join(tmpdir(), 'attn-cli-no-data-'));
 afterAll(() => rmSync(emptyDataDir, { recursive: true, force: true }));
