@@ -42,14 +42,22 @@ export interface ModelRecipe {
    * Two-stage training: first train the article's seed classifier on the same split and
    * tokenizer, then start the transformer's word embeddings from its trained embeddings.
    */
-  embeddingPretraining?: { dropout: SeedDropout; training: OptimiserSettings };
+  embeddingPretraining?: SeedStage;
   /** The label whose precision/recall/F1 are reported (e.g. 'spam'); accuracy only when absent. */
   positiveLabel?: string;
   defaultSeed: number;
 }
 
-const SEED_STAGE: { dropout: SeedDropout; training: OptimiserSettings } = {
+/** Training of the article's seed classifier, shared by text-sentiment-seed and stage 1 of text-sentiment. */
+export interface SeedStage {
+  dropout: SeedDropout;
+  embeddingInitStd: number;
+  training: OptimiserSettings;
+}
+
+const SEED_STAGE: SeedStage = {
   dropout: { embeddings: 0.3, pooled: 0.3 },
+  embeddingInitStd: 0.1,
   training: {
     epochs: 6, batchSize: 32, learningRate: 3e-3, warmupFraction: 0.05, weightDecay: 0.01,
     labelSmoothing: 0.1, clipNorm: 1, patience: 2,
@@ -84,7 +92,7 @@ export const RECIPES: Record<string, ModelRecipe> = {
     tokenizer: { vocabSize: 12000, minFrequency: 2 },
     maxLength: 64,
     architecture: { kind: 'seed-classifier', hidden: 64, dropout: SEED_STAGE.dropout },
-    embeddingInitStd: 0.1,
+    embeddingInitStd: SEED_STAGE.embeddingInitStd,
     training: SEED_STAGE.training,
     defaultSeed: 1,
   },

@@ -56,9 +56,9 @@ function pretrainEmbeddings(
 ): TrainResult {
   const stage = recipe.embeddingPretraining!;
   const config = { vocabSize, hidden: recipe.architecture.hidden, numLabels: 2 };
-  const init = initialWeightArrays(seedClassifierWeightSpecs(config), seed + 1000, embeddingStd(0.1));
+  const init = initialWeightArrays(seedClassifierWeightSpecs(config), seed, embeddingStd(stage.embeddingInitStd));
   const model = createSeedClassifier(config, init, stage.dropout);
-  const result = trainClassifier(model, data, { ...stage.training, seed: seed + 1000, progress: options.progress ?? false }, (r) =>
+  const result = trainClassifier(model, data, { ...stage.training, seed, progress: options.progress ?? false }, (r) =>
     options.log?.(formatEpoch('[stage 1: seed embeddings] ', r)),
   );
   disposeClassifier(model);

@@ -1,10 +1,10 @@
 // Turns labelled texts into token ids once, then into padded tensor batches: length-bucketed,
 // seeded order, each batch padded only to its own longest sequence.
 import { tf } from '../model/tf-backend.ts';
-import { seededRandom, shuffled } from '../random.ts';
+import { seededRandom, shuffled, type SeededRandom } from '../random.ts';
 import type { LabelledText } from '../data/text-dataset.ts';
 import type { WordPieceTokenizer } from '../tokenizer/wordpiece-tokenizer.ts';
-import { PAD_ID } from '../tokenizer/special-tokens.ts';
+import { CLS_ID, MASK_ID, PAD_ID, SEP_ID } from '../tokenizer/special-tokens.ts';
 
 export interface EncodedExamples {
   ids: number[][];
@@ -25,14 +25,21 @@ export function encodeExamples(tokenizer: WordPieceTokenizer, examples: Labelled
   };
 }
 
+/** Word dropout: each non-special token becomes [MASK] with probability `rate`. */
+export interface TokenMasking {
+  rate: number;
+  random: SeededRandom;
+}
+
 /** Padded int32 ids, float 0/1 mask and int32 labels of the examples at `indices`. */
-export function makeBatch(data: EncodedExamples, indices: number[]): TensorBatch {
+export function makeBatch(data: EncodedExamples, indices: number[], masking?: TokenMasking): TensorBatch {
   const length = Math.max(...indices.map((i) => (data.ids[i] as number[]).length));
   const ids = new Int32Array(indices.length * length).fill(PAD_ID);
   const mask = new Float32Array(indices.length * length);
   indices.forEach((example, row) => {
     (data.ids[example] as number[]).forEach((id, col) => {
-      ids[row * length + col] = id;
+      const special = id === CLS_ID || id === SEP_ID;
+      ids[row * length + col] = masking && !special && masking.random.next() < masking.rate ? MASK_ID : id;
       mask[row * length + col] = 1;
     });
   });

@@ -8,6 +8,7 @@ import { AdamW, DEFAULT_ADAMW } from './adamw.ts';
 import { disposeBatch, epochBatches, makeBatch, type EncodedExamples } from './batches.ts';
 import { evaluateTf } from './evaluate-tf.ts';
 import { ProgressBar } from './progress-bar.ts';
+import { WeightAverage } from './weight-average.ts';
 
 export interface TrainOptions {
   epochs: number;
@@ -23,6 +24,10 @@ export interface TrainOptions {
   seed: number;
   /** Draw a progress bar on stderr. */
   progress: boolean;
+  /** Word dropout: probability that a training token is replaced by [MASK] (0 = off). */
+  tokenDropout?: number;
+  /** Decay of an exponential moving average of the weights used for validation and kept (0 or absent = off). */
+  weightAverageDecay?: number;
   /** Names of weights kept at their initial values (e.g. pre-trained embeddings). */
   frozen?: string[];
 }
@@ -68,6 +73,7 @@ export function trainClassifier(
   const names = Object.keys(model.variables).filter((name) => !frozen.has(name));
   const varList = names.map((name) => model.variables[name] as tf.Variable);
 
+  const average = options.weightAverageDecay ? new WeightAverage(model.variables, options.weightAverageDecay) : undefined;
   const history: EpochRecord[] = [];
   let best: { accuracy: number; epoch: number; weights: WeightArrays } | undefined;
   let step = 0;
@@ -79,7 +85,7 @@ export function trainClassifier(
     let correct = 0;
     let seen = 0;
     for (const [b, indices] of batches.entries()) {
-      const batch = makeBatch(data.train, indices);
+      const batch = makeBatch(data.train, indices, options.tokenDropout ? { rate: options.tokenDropout, random } : undefined);
       const { loss, batchCorrect } = tf.tidy(() => {
         let correctCount: tf.Tensor | undefined;
         const { value, grads } = tf.variableGrads(() => {
@@ -100,6 +106,7 @@ export function trainClassifier(
         return { loss: value.dataSync()[0] as number, batchCorrect };
       });
       disposeBatch(batch);
+      average?.update(step);
       step++;
       lossSum += loss * indices.length;
       correct += batchCorrect;
@@ -107,6 +114,7 @@ export function trainClassifier(
       bar?.update(b + 1, `loss ${(lossSum / seen).toFixed(4)} acc ${(correct / seen).toFixed(3)}`);
     }
     bar?.finish();
+    average?.swap();
     const validation = evaluateTf(model, data.validation);
     const record: EpochRecord = {
       epoch,
@@ -120,9 +128,12 @@ export function trainClassifier(
     onEpoch(record);
     if (!best || record.validationAccuracy > best.accuracy) {
       best = { accuracy: record.validationAccuracy, epoch, weights: readWeights(model) };
-    } else if (epoch - best.epoch >= options.patience) break;
+    }
+    average?.swap();
+    if (epoch - best.epoch >= options.patience) break;
   }
   optimizer.dispose();
+  average?.dispose();
   const weights = best?.weights ?? readWeights(model);
   tf.tidy(() => {
     for (const [name, variable] of Object.entries(model.variables)) variable.assign(tf.tensor(weights[name] as Float32Array, variable.shape));
