@@ -18,7 +18,6 @@ export * from './model/weight-init.ts';
 export * from './training/batches.ts';
 export * from './training/train-loop.ts';
 export * from './training/evaluate-tf.ts';
-export * from './training/weight-average.ts';
 export * from './export/onnx-export.ts';
 export * from './export/evaluate-onnx.ts';
 export * from './export/onnx-weights.ts';

@@ -38,31 +38,12 @@ export interface ModelRecipe {
   /** Standard deviation of the initial word embeddings (other matrices use 0.02). */
   embeddingInitStd: number;
   training: OptimiserSettings;
-  /**
-   * Two-stage training: first train the article's seed classifier on the same split and
-   * tokenizer, then start the transformer's word embeddings from its trained embeddings.
-   */
-  embeddingPretraining?: SeedStage;
   /** The label whose precision/recall/F1 are reported (e.g. 'spam'); accuracy only when absent. */
   positiveLabel?: string;
   defaultSeed: number;
+  /** How the default seed and settings were chosen, for the model card. */
+  selectionNotes?: string[];
 }
-
-/** Training of the article's seed classifier, shared by text-sentiment-seed and stage 1 of text-sentiment. */
-export interface SeedStage {
-  dropout: SeedDropout;
-  embeddingInitStd: number;
-  training: OptimiserSettings;
-}
-
-const SEED_STAGE: SeedStage = {
-  dropout: { embeddings: 0.3, pooled: 0.3 },
-  embeddingInitStd: 0.1,
-  training: {
-    epochs: 6, batchSize: 32, learningRate: 3e-3, warmupFraction: 0.05, weightDecay: 0.01,
-    labelSmoothing: 0.1, clipNorm: 1, patience: 2,
-  },
-};
 
 export const RECIPES: Record<string, ModelRecipe> = {
   'text-sentiment': {
@@ -70,7 +51,7 @@ export const RECIPES: Record<string, ModelRecipe> = {
     title: 'Movie-review sentiment, small pre-LN transformer',
     loadDataset: loadRtPolarity,
     split: DEFAULT_SPLIT,
-    tokenizer: { vocabSize: 12000, minFrequency: 2 },
+    tokenizer: { vocabSize: 8000, minFrequency: 2 },
     maxLength: 64,
     architecture: {
       kind: 'transformer-classifier', hidden: 64, heads: 4, layers: 2, intermediate: 128,
@@ -78,11 +59,14 @@ export const RECIPES: Record<string, ModelRecipe> = {
     },
     embeddingInitStd: 0.02,
     training: {
-      epochs: 6, batchSize: 32, learningRate: 5e-4, warmupFraction: 0.05, weightDecay: 0.05,
-      labelSmoothing: 0.1, clipNorm: 1, patience: 2,
+      epochs: 10, batchSize: 64, learningRate: 1e-3, warmupFraction: 0.05, weightDecay: 0.1,
+      labelSmoothing: 0.1, tokenDropout: 0.2, clipNorm: 1, patience: 3,
     },
-    embeddingPretraining: SEED_STAGE,
     defaultSeed: 1,
+    selectionNotes: [
+      'Settings were chosen by validation accuracy among about ten runs (two-stage training from the seed model\'s embeddings, frozen embeddings, one layer, vocabulary 12000, heavier dropout, a moving average of the weights, shorter schedules), which reached 74.7–76.8 %; two-stage training tied with this one-stage recipe (76.83 %), so the simpler recipe is kept.',
+      'Seed 1 was chosen among training seeds 1–4 by best validation accuracy (76.83 / 74.95 / 75.98 / 76.08 %); the test split played no part in any choice.',
+    ],
   },
   'text-sentiment-seed': {
     id: 'text-sentiment-seed',
@@ -91,9 +75,12 @@ export const RECIPES: Record<string, ModelRecipe> = {
     split: DEFAULT_SPLIT,
     tokenizer: { vocabSize: 12000, minFrequency: 2 },
     maxLength: 64,
-    architecture: { kind: 'seed-classifier', hidden: 64, dropout: SEED_STAGE.dropout },
-    embeddingInitStd: SEED_STAGE.embeddingInitStd,
-    training: SEED_STAGE.training,
+    architecture: { kind: 'seed-classifier', hidden: 64, dropout: { embeddings: 0.3, pooled: 0.3 } },
+    embeddingInitStd: 0.1,
+    training: {
+      epochs: 6, batchSize: 32, learningRate: 3e-3, warmupFraction: 0.05, weightDecay: 0.01,
+      labelSmoothing: 0.1, clipNorm: 1, patience: 2,
+    },
     defaultSeed: 1,
   },
   'text-spam': {

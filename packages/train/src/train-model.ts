@@ -1,5 +1,5 @@
-// `attn train <id>` end to end: load and split the data, train the tokenizer and the model
-// (optionally two-stage), export ONNX, evaluate the ONNX file on the test split, write models/<id>/.
+// `attn train <id>` end to end: load and split the data, train the tokenizer and the model,
+// export ONNX, evaluate the ONNX file on the test split, write models/<id>/.
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,13 +14,13 @@ import { createSeedClassifier } from './model/seed-classifier.ts';
 import { disposeClassifier, type TfClassifier } from './model/tf-classifier.ts';
 import { useWasmBackend } from './model/tf-backend.ts';
 import { createTransformerClassifier } from './model/transformer-classifier.ts';
-import { initialWeightArrays, type WeightArrays } from './model/weight-init.ts';
-import { recipeFor, type ModelRecipe } from './recipes.ts';
+import { initialWeightArrays } from './model/weight-init.ts';
+import { recipeFor } from './recipes.ts';
 import { writeTokenizerFiles } from './tokenizer/hf-tokenizer-files.ts';
 import { trainWordPiece } from './tokenizer/wordpiece-trainer.ts';
 import { WordPieceTokenizer } from './tokenizer/wordpiece-tokenizer.ts';
-import { encodeExamples, type EncodedExamples } from './training/batches.ts';
-import { trainClassifier, type EpochRecord, type TrainResult } from './training/train-loop.ts';
+import { encodeExamples } from './training/batches.ts';
+import { trainClassifier, type EpochRecord } from './training/train-loop.ts';
 
 export interface TrainModelOptions {
   epochs?: number;
@@ -43,26 +43,8 @@ export interface TrainModelSummary {
 
 const embeddingStd = (std: number) => (name: string) => (name === 'embeddings.word' ? std : 0.02);
 
-function formatEpoch(stage: string, r: EpochRecord): string {
-  return `${stage}epoch ${r.epoch}: train loss ${r.trainLoss.toFixed(4)} acc ${r.trainAccuracy.toFixed(4)} | validation loss ${r.validationLoss.toFixed(4)} acc ${r.validationAccuracy.toFixed(4)} (${r.seconds.toFixed(1)} s)`;
-}
-
-function pretrainEmbeddings(
-  recipe: ModelRecipe,
-  data: { train: EncodedExamples; validation: EncodedExamples },
-  vocabSize: number,
-  seed: number,
-  options: TrainModelOptions,
-): TrainResult {
-  const stage = recipe.embeddingPretraining!;
-  const config = { vocabSize, hidden: recipe.architecture.hidden, numLabels: 2 };
-  const init = initialWeightArrays(seedClassifierWeightSpecs(config), seed, embeddingStd(stage.embeddingInitStd));
-  const model = createSeedClassifier(config, init, stage.dropout);
-  const result = trainClassifier(model, data, { ...stage.training, seed, progress: options.progress ?? false }, (r) =>
-    options.log?.(formatEpoch('[stage 1: seed embeddings] ', r)),
-  );
-  disposeClassifier(model);
-  return result;
+function formatEpoch(r: EpochRecord): string {
+  return `epoch ${r.epoch}: train loss ${r.trainLoss.toFixed(4)} acc ${r.trainAccuracy.toFixed(4)} | validation loss ${r.validationLoss.toFixed(4)} acc ${r.validationAccuracy.toFixed(4)} (${r.seconds.toFixed(1)} s)`;
 }
 
 export async function trainModel(id: string, options: TrainModelOptions = {}): Promise<TrainModelSummary> {
@@ -83,21 +65,16 @@ export async function trainModel(id: string, options: TrainModelOptions = {}): P
 
   const shape = { architecture: recipe.architecture, vocabSize: vocab.length, maxLength: recipe.maxLength, labels: dataset.labels };
   let model: TfClassifier;
-  let pretraining: TrainResult | undefined;
   const a = recipe.architecture;
   if (a.kind === 'transformer-classifier') {
     const config = transformerConfigOf({ ...shape, architecture: a });
-    const init: WeightArrays = initialWeightArrays(transformerClassifierWeightSpecs(config), seed, embeddingStd(recipe.embeddingInitStd));
-    if (recipe.embeddingPretraining) {
-      pretraining = pretrainEmbeddings(recipe, data, vocab.length, seed, options);
-      init['embeddings.word'] = pretraining.weights['embeddings.word'] as Float32Array;
-    }
+    const init = initialWeightArrays(transformerClassifierWeightSpecs(config), seed, embeddingStd(recipe.embeddingInitStd));
     model = createTransformerClassifier(config, init, a.dropout);
   } else {
     const config = seedConfigOf({ ...shape, architecture: a });
     model = createSeedClassifier(config, initialWeightArrays(seedClassifierWeightSpecs(config), seed, embeddingStd(recipe.embeddingInitStd)), a.dropout);
   }
-  const result = trainClassifier(model, data, { ...recipe.training, epochs, seed, progress: options.progress ?? false }, (r) => log(formatEpoch('', r)));
+  const result = trainClassifier(model, data, { ...recipe.training, epochs, seed, progress: options.progress ?? false }, (r) => log(formatEpoch(r)));
   disposeClassifier(model);
   log(`kept epoch ${result.bestEpoch} (best validation accuracy)`);
 
@@ -119,7 +96,6 @@ export async function trainModel(id: string, options: TrainModelOptions = {}): P
     splitSizes: { train: split.train.length, validation: split.validation.length, test: split.test.length },
     vocabSize: vocab.length, trainingSeed: seed, epochsRequested: epochs,
     history: result.history, bestEpoch: result.bestEpoch,
-    ...(pretraining ? { pretraining: { history: pretraining.history, bestEpoch: pretraining.bestEpoch } } : {}),
     testMetrics: test.metrics, validationMetrics: validation.metrics, testN: test.n,
     trainingSeconds: seconds, onnxSha256: sha256, onnxBytes: onnx.length,
     parameterCount: Object.values(result.weights).reduce((n, w) => n + w.length, 0),

@@ -1,7 +1,7 @@
 // Batching: padding to the batch's longest sequence with a 0/1 mask, seeded epoch order, word
-// dropout that only ever writes [MASK] over ordinary tokens; the weight average's update and swap.
+// dropout that only ever writes [MASK] over ordinary tokens.
 import { describe, expect, it } from 'vitest';
-import { epochBatches, makeBatch, seededRandom, tf, useWasmBackend, WeightAverage, type EncodedExamples } from '../src/index.ts';
+import { epochBatches, makeBatch, seededRandom, useWasmBackend, type EncodedExamples } from '../src/index.ts';
 
 const data: EncodedExamples = {
   ids: [[2, 7, 3], [2, 7, 8, 9, 10, 3], [2, 11, 12, 3], [2, 13, 3]],
@@ -32,21 +32,5 @@ describe('batches', () => {
     const a = epochBatches(data, 3, 9);
     expect(a.flat().sort()).toEqual([0, 1, 2, 3]);
     expect(epochBatches(data, 3, 9)).toEqual(a);
-  });
-});
-
-describe('WeightAverage', () => {
-  it('moves the average toward the weights and swaps them in and out', async () => {
-    await useWasmBackend();
-    const variables = { w: tf.variable(tf.tensor1d([0, 0])) };
-    const average = new WeightAverage(variables, 0.5);
-    variables.w.assign(tf.tensor1d([4, 8]));
-    average.update(100); // decay min(0.5, 101/110) = 0.5
-    average.swap();
-    expect(Array.from(variables.w.dataSync())).toEqual([2, 4]);
-    average.swap();
-    expect(Array.from(variables.w.dataSync())).toEqual([4, 8]);
-    average.dispose();
-    variables.w.dispose();
   });
 });

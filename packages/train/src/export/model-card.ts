@@ -14,8 +14,6 @@ export interface ModelCardFacts {
   epochsRequested: number;
   history: EpochRecord[];
   bestEpoch: number;
-  /** History of the embedding pre-training stage, when the recipe has one. */
-  pretraining?: { history: EpochRecord[]; bestEpoch: number };
   testMetrics: ClassificationMetrics;
   validationMetrics: ClassificationMetrics;
   testN: number;
@@ -89,22 +87,10 @@ export function modelCardMarkdown(f: ModelCardFacts): string {
     '',
     `TensorFlow.js 4.22 (wasm backend) in TypeScript (\`packages/train\`), training seed ${f.trainingSeed} (initialisation, batch order, dropout).`,
     `AdamW (β1 0.9, β2 0.999, weight decay ${t.weightDecay} on matrices and embeddings), learning rate ${t.learningRate} with linear warm-up over ${t.warmupFraction * 100} % of the steps and linear decay, batch ${t.batchSize} (padded to the batch's longest sequence, length-bucketed), label smoothing ${t.labelSmoothing}, word dropout ${t.tokenDropout ?? 0} (training tokens replaced by [MASK]), gradient clipping at global norm ${t.clipNorm}, up to ${f.epochsRequested} epochs with early stopping (patience ${t.patience}) on validation accuracy; the best validation epoch (${f.bestEpoch}) is kept. Initial word embeddings: normal, std ${recipe.embeddingInitStd}; other matrices normal, std 0.02.`,
+    ...(recipe.selectionNotes ?? []),
     `Wall time of the whole run (tokenizer, training, export, evaluation): ${f.trainingSeconds.toFixed(0)} s on one CPU core.`,
     '',
   ];
-  if (f.pretraining && recipe.embeddingPretraining) {
-    const p = recipe.embeddingPretraining.training;
-    lines.push(
-      '### Stage 1: embedding pre-training (two-stage training)',
-      '',
-      `The transformer's word embeddings start from those of the article's seed classifier (same tokenizer, same hidden size), trained first on the same training split with the same seed and validation-only selection — the same run as \`text-sentiment-seed\` at seed ${f.trainingSeed}: AdamW, learning rate ${p.learningRate}, batch ${p.batchSize}, weight decay ${p.weightDecay}, label smoothing ${p.labelSmoothing}, dropout ${recipe.embeddingPretraining.dropout.embeddings} / ${recipe.embeddingPretraining.dropout.pooled}, up to ${p.epochs} epochs (kept epoch ${f.pretraining.bestEpoch}). No test data is involved.`,
-      '',
-      ...historyTable(f.pretraining.history, f.pretraining.bestEpoch),
-      '',
-      '### Stage 2: the transformer',
-      '',
-    );
-  }
   lines.push(
     ...historyTable(f.history, f.bestEpoch),
     '',

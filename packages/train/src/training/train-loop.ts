@@ -8,7 +8,6 @@ import { AdamW, DEFAULT_ADAMW } from './adamw.ts';
 import { disposeBatch, epochBatches, makeBatch, type EncodedExamples } from './batches.ts';
 import { evaluateTf } from './evaluate-tf.ts';
 import { ProgressBar } from './progress-bar.ts';
-import { WeightAverage } from './weight-average.ts';
 
 export interface TrainOptions {
   epochs: number;
@@ -26,10 +25,6 @@ export interface TrainOptions {
   progress: boolean;
   /** Word dropout: probability that a training token is replaced by [MASK] (0 = off). */
   tokenDropout?: number;
-  /** Decay of an exponential moving average of the weights used for validation and kept (0 or absent = off). */
-  weightAverageDecay?: number;
-  /** Names of weights kept at their initial values (e.g. pre-trained embeddings). */
-  frozen?: string[];
 }
 
 export interface EpochRecord {
@@ -69,11 +64,9 @@ export function trainClassifier(
   const warmupSteps = Math.max(1, Math.round(totalSteps * options.warmupFraction));
   const rate = (step: number) =>
     options.learningRate * (step < warmupSteps ? (step + 1) / warmupSteps : Math.max(0, (totalSteps - step) / (totalSteps - warmupSteps)));
-  const frozen = new Set(options.frozen ?? []);
-  const names = Object.keys(model.variables).filter((name) => !frozen.has(name));
-  const varList = names.map((name) => model.variables[name] as tf.Variable);
+  const names = Object.keys(model.variables);
+  const varList = Object.values(model.variables);
 
-  const average = options.weightAverageDecay ? new WeightAverage(model.variables, options.weightAverageDecay) : undefined;
   const history: EpochRecord[] = [];
   let best: { accuracy: number; epoch: number; weights: WeightArrays } | undefined;
   let step = 0;
@@ -106,7 +99,6 @@ export function trainClassifier(
         return { loss: value.dataSync()[0] as number, batchCorrect };
       });
       disposeBatch(batch);
-      average?.update(step);
       step++;
       lossSum += loss * indices.length;
       correct += batchCorrect;
@@ -114,7 +106,6 @@ export function trainClassifier(
       bar?.update(b + 1, `loss ${(lossSum / seen).toFixed(4)} acc ${(correct / seen).toFixed(3)}`);
     }
     bar?.finish();
-    average?.swap();
     const validation = evaluateTf(model, data.validation);
     const record: EpochRecord = {
       epoch,
@@ -128,12 +119,9 @@ export function trainClassifier(
     onEpoch(record);
     if (!best || record.validationAccuracy > best.accuracy) {
       best = { accuracy: record.validationAccuracy, epoch, weights: readWeights(model) };
-    }
-    average?.swap();
-    if (epoch - best.epoch >= options.patience) break;
+    } else if (epoch - best.epoch >= options.patience) break;
   }
   optimizer.dispose();
-  average?.dispose();
   const weights = best?.weights ?? readWeights(model);
   tf.tidy(() => {
     for (const [name, variable] of Object.entries(model.variables)) variable.assign(tf.tensor(weights[name] as Float32Array, variable.shape));
