@@ -1,4 +1,5 @@
-// Accuracy and positive-class precision / recall / F1 on a hand-counted example.
+// Accuracy and positive-class precision / recall / F1 on a hand-counted example, and argmax
+// of a logit row.
 import { describe, expect, it } from 'vitest';
 import { argmax, classificationMetrics } from '../src/index.ts';
 

@@ -1,4 +1,5 @@
-// A few training steps on tiny models lower the loss, and the same seed gives the same weights.
+// A few training steps on tiny models built in the test lower the loss, and the same seed gives
+// the same weights.
 import { describe, expect, it } from 'vitest';
 import { seedClassifierWeightSpecs, transformerClassifierWeightSpecs } from '@attn/core';
 import {

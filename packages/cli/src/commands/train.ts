@@ -24,7 +24,9 @@ Data is read from ATTN_DATA_DIR (default ../shared/data beside the repository).`
     const id = requirePositional('train', positionals, 0, 'model-id');
     const recipe = recipeFor(id);
     const seedValue = values.seed === undefined ? recipe.defaultSeed : Number(values.seed);
-    if (!Number.isInteger(seedValue) || seedValue < 0) throw new AttentionError('E_INPUT', `--seed must be a non-negative integer, got "${values.seed}"`);
+    if (!Number.isInteger(seedValue) || seedValue < 0) {
+      throw new AttentionError('E_INPUT', `--seed must be a non-negative integer, got "${values.seed}"`);
+    }
     const summary = await trainModel(id, {
       epochs: parsePositiveInt('epochs', values.epochs, recipe.training.epochs),
       seed: seedValue,

@@ -1,4 +1,5 @@
-// Loader for the UCI SMS Spam Collection: UTF-8 lines of `ham|spam<TAB>message`.
+// Loader for the UCI SMS Spam Collection: UTF-8 lines of `ham|spam<TAB>message`, labelled
+// 0 = ham, 1 = spam.
 import { AttentionError, dataDir } from '@attn/core';
 import { readDataFile, type LabelledText, type TextDataset } from './text-dataset.ts';
 

@@ -1,4 +1,5 @@
-// Selects the tfjs WebAssembly backend once (the pure-JS cpu backend is ~7× slower for training).
+// Selects the tfjs WebAssembly backend once (the pure-JS cpu backend is ~7× slower for training)
+// and re-exports tfjs, so every module uses the same initialised instance.
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { AttentionError } from '@attn/core';

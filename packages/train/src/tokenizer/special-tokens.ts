@@ -1,4 +1,5 @@
-// The special tokens of every tokenizer trained here, with their fixed ids at the start of the vocabulary.
+// The special tokens of every tokenizer trained here, with their fixed ids at the start of the
+// vocabulary ([PAD] 0, [UNK] 1, [CLS] 2, [SEP] 3, [MASK] 4).
 
 export const SPECIAL_TOKENS = ['[PAD]', '[UNK]', '[CLS]', '[SEP]', '[MASK]'] as const;
 export type SpecialToken = (typeof SPECIAL_TOKENS)[number];

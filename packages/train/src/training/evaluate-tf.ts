@@ -1,4 +1,5 @@
-// Inference of a tfjs classifier over encoded examples (no dropout): logits, mean loss, accuracy.
+// Inference of a tfjs classifier over encoded examples with dropout off: per-example logits,
+// mean cross-entropy and accuracy (used for validation during training and in the parity test).
 import { tf } from '../model/tf-backend.ts';
 import type { TfClassifier } from '../model/tf-classifier.ts';
 import { disposeBatch, makeBatch, sequentialBatches, type EncodedExamples } from './batches.ts';
