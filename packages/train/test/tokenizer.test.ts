@@ -67,11 +67,13 @@ describe('WordPiece tokenizer', () => {
     expect(await autoTokenizerIds(dir, texts)).toEqual(ownIds(readTokenizer(dir), texts));
   });
 
-  it('matches AutoTokenizer on the shipped text-sentiment-seed tokenizer', async () => {
-    const dir = join(modelsDir(), 'text-sentiment-seed');
-    const texts = [...SAMPLES, 'an utterly charming and hilarious film that reminds us of our own responsibility .'];
-    const own = ownIds(readTokenizer(dir), texts);
-    expect(own.flat().filter((id) => id === 1).length).toBeLessThan(own.flat().length / 4);
-    expect(await autoTokenizerIds(dir, texts)).toEqual(own);
-  });
+  for (const id of ['text-sentiment', 'text-sentiment-seed', 'text-spam']) {
+    it(`matches AutoTokenizer on the shipped ${id} tokenizer`, async () => {
+      const dir = join(modelsDir(), id);
+      const texts = [...SAMPLES, 'an utterly charming and hilarious film — it reminds us of our own responsibility …'];
+      const own = ownIds(readTokenizer(dir), texts);
+      expect(own.flat().filter((token) => token === 1).length).toBeLessThan(own.flat().length / 4);
+      expect(await autoTokenizerIds(dir, texts)).toEqual(own);
+    });
+  }
 });
