@@ -4,20 +4,15 @@
 import * as ort from 'onnxruntime-node';
 import { describe, expect, it } from 'vitest';
 import { GraphBuilder } from '../onnx/graph-builder.ts';
+import { mulberry32 } from '../onnx/models/model-weights.ts';
 import { cachedSessionCount } from '../runtime/session-cache.ts';
 import { sha256Hex } from '../runtime/model-source.ts';
 import { loadAttentionModel } from './attention-model.ts';
 import { extractAttention } from './extract-attention.ts';
 
 function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296 - 0.5;
-  };
+  const uniform = mulberry32(seed);
+  return () => uniform() - 0.5;
 }
 
 function randomTensor(dims: number[], seed: number): ort.Tensor {

@@ -1,8 +1,8 @@
 // Additive (Bahdanau) attention: score(q, k_j) = vᵀ·tanh(q·W + k_j·U), softmax over keys,
 // output = Σ_j a_j·value_j. Weights are [in, out] matrices, as in MatMul.
 import { maskedSoftmax } from './softmax.ts';
-import { weightValues, type AttentionOutput } from './scaled-dot-product-attention.ts';
-import { linear } from './matrix.ts';
+import { linear, matMul } from './matrix.ts';
+import type { AttentionOutput } from './scaled-dot-product-attention.ts';
 import { requireFinite, requireLength, requirePositiveInteger } from './validate.ts';
 
 export interface AdditiveAttentionInput {
@@ -67,5 +67,5 @@ export function additiveAttention(input: AdditiveAttentionInput): AdditiveAttent
     }
   }
   const probabilities = maskedSoftmax(scores, queries, keys, paddingMask);
-  return { scores, probabilities, output: weightValues(probabilities, value, queries, keys, valueDim) };
+  return { scores, probabilities, output: matMul(probabilities, value, queries, keys, valueDim) };
 }

@@ -1,6 +1,7 @@
 // Scaled dot-product attention, softmax(q·kᵀ/√d)·v, for one sequence pair, with an
 // optional key padding mask and a causal mask (query i sees keys j ≤ i, as PyTorch's is_causal).
 import { AttentionError } from '../errors.ts';
+import { matMul } from './matrix.ts';
 import { maskedSoftmax } from './softmax.ts';
 import { requireFinite, requireLength, requirePositiveInteger } from './validate.ts';
 
@@ -30,25 +31,6 @@ export interface AttentionOutput {
   output: Float32Array;
 }
 
-/** probabilities · value for [queries, keys] and [keys, valueDim] matrices. */
-export function weightValues(
-  probabilities: ArrayLike<number>,
-  value: ArrayLike<number>,
-  queries: number,
-  keys: number,
-  valueDim: number,
-): Float32Array {
-  const output = new Float32Array(queries * valueDim);
-  for (let q = 0; q < queries; q++) {
-    for (let d = 0; d < valueDim; d++) {
-      let sum = 0;
-      for (let k = 0; k < keys; k++) sum += probabilities[q * keys + k]! * value[k * valueDim + d]!;
-      output[q * valueDim + d] = sum;
-    }
-  }
-  return output;
-}
-
 export function scaledDotProductAttention(input: ScaledDotProductInput): AttentionOutput {
   const { query, key, value, queries, keys, keyDim, valueDim, paddingMask, causal = false } = input;
   requirePositiveInteger('queries', queries);
@@ -73,5 +55,5 @@ export function scaledDotProductAttention(input: ScaledDotProductInput): Attenti
     }
   }
   const probabilities = maskedSoftmax(scores, queries, keys, paddingMask, causal ? (q, k) => k <= q : undefined);
-  return { probabilities, output: weightValues(probabilities, value, queries, keys, valueDim) };
+  return { probabilities, output: matMul(probabilities, value, queries, keys, valueDim) };
 }
