@@ -35,14 +35,18 @@ export function exportOnnx(shape: ExportShape, weights: WeightArrays): Uint8Arra
 export function modelConfigJson(shape: ExportShape): object {
   const a = shape.architecture;
   const isTransformer = a.kind === 'transformer-classifier';
+  // The seed classifier is one pooling "layer" with one "head" and no feed-forward block.
+  const heads = isTransformer ? a.heads : 1;
+  const layers = isTransformer ? a.layers : 1;
+  const intermediate = isTransformer ? a.intermediate : 0;
   return {
     architectures: [isTransformer ? 'AttnTransformerClassifier' : 'AttnSeedClassifier'],
     model_type: isTransformer ? 'attn-transformer-classifier' : 'attn-seed-classifier',
     vocab_size: shape.vocabSize,
     hidden_size: a.hidden,
-    num_attention_heads: isTransformer ? a.heads : 1,
-    num_hidden_layers: isTransformer ? a.layers : 1,
-    intermediate_size: isTransformer ? a.intermediate : 0,
+    num_attention_heads: heads,
+    num_hidden_layers: layers,
+    intermediate_size: intermediate,
     max_position_embeddings: shape.maxLength,
     ...(isTransformer ? { layer_norm_eps: LAYER_NORM_EPS, hidden_act: 'gelu' } : {}),
     problem_type: 'single_label_classification',
@@ -51,9 +55,9 @@ export function modelConfigJson(shape: ExportShape): object {
     attn: {
       architecture: a.kind,
       hidden: a.hidden,
-      heads: isTransformer ? a.heads : 1,
-      layers: isTransformer ? a.layers : 1,
-      intermediate: isTransformer ? a.intermediate : 0,
+      heads,
+      layers,
+      intermediate,
       maxLength: shape.maxLength,
       vocabSize: shape.vocabSize,
     },
