@@ -6,10 +6,17 @@ import { loadRtPolarity } from './data/rt-polarity.ts';
 import { loadSmsSpam } from './data/sms-spam.ts';
 import { DEFAULT_SPLIT, type SplitOptions } from './data/split.ts';
 import type { TextDataset } from './data/text-dataset.ts';
+import type { PretrainOptions } from './training/pretrain-loop.ts';
 import type { TrainOptions } from './training/train-loop.ts';
 import { AttentionError } from '@attn/core';
 
 export type OptimiserSettings = Omit<TrainOptions, 'seed' | 'progress'>;
+
+/** Masked-word pre-training on the training texts before fine-tuning (transformers only). */
+export interface PretrainSettings extends Omit<PretrainOptions, 'seed' | 'progress'> {
+  /** Dropout while pre-training; fine-tuning uses the architecture's. */
+  dropout: TransformerDropout;
+}
 
 export interface TransformerArchitecture {
   kind: 'transformer-classifier';
@@ -37,6 +44,8 @@ export interface ModelRecipe {
   architecture: TransformerArchitecture | SeedArchitecture;
   /** Standard deviation of the initial word embeddings (other matrices use 0.02). */
   embeddingInitStd: number;
+  /** Optional masked-word pre-training of the encoder on the training split's texts (labels unused). */
+  pretraining?: PretrainSettings;
   training: OptimiserSettings;
   /** The label whose precision/recall/F1 are reported (e.g. 'spam'); accuracy only when absent. */
   positiveLabel?: string;

@@ -11,7 +11,7 @@ import { exportOnnx, modelConfigJson, seedConfigOf, transformerConfigOf } from '
 import { trainingCurveSvg } from './export/training-curve-svg.ts';
 import type { ClassificationMetrics } from './metrics.ts';
 import { createSeedClassifier } from './model/seed-classifier.ts';
-import { disposeClassifier, type TfClassifier } from './model/tf-classifier.ts';
+import { disposeClassifier, readWeights, type TfClassifier } from './model/tf-classifier.ts';
 import { useWasmBackend } from './model/tf-backend.ts';
 import { createTransformerClassifier } from './model/transformer-classifier.ts';
 import { initialWeightArrays } from './model/weight-init.ts';
@@ -20,6 +20,7 @@ import { writeTokenizerFiles } from './tokenizer/hf-tokenizer-files.ts';
 import { trainWordPiece } from './tokenizer/wordpiece-trainer.ts';
 import { WordPieceTokenizer } from './tokenizer/wordpiece-tokenizer.ts';
 import { encodeExamples } from './training/batches.ts';
+import { pretrainMaskedWords, type PretrainEpochRecord } from './training/pretrain-loop.ts';
 import { trainClassifier, type EpochRecord } from './training/train-loop.ts';
 
 export interface TrainModelOptions {
@@ -43,6 +44,10 @@ export interface TrainModelSummary {
 
 const embeddingStd = (std: number) => (name: string) => (name === 'embeddings.word' ? std : 0.02);
 
+function formatPretrainEpoch(r: PretrainEpochRecord): string {
+  return `pre-training epoch ${r.epoch}: masked-word loss ${r.loss.toFixed(4)} acc ${r.accuracy.toFixed(4)} (${r.seconds.toFixed(1)} s)`;
+}
+
 function formatEpoch(r: EpochRecord): string {
   return `epoch ${r.epoch}: train loss ${r.trainLoss.toFixed(4)} acc ${r.trainAccuracy.toFixed(4)} | validation loss ${r.validationLoss.toFixed(4)} acc ${r.validationAccuracy.toFixed(4)} (${r.seconds.toFixed(1)} s)`;
 }
@@ -65,10 +70,18 @@ export async function trainModel(id: string, options: TrainModelOptions = {}): P
 
   const shape = { architecture: recipe.architecture, vocabSize: vocab.length, maxLength: recipe.maxLength, labels: dataset.labels };
   let model: TfClassifier;
+  let pretraining: PretrainEpochRecord[] = [];
   const a = recipe.architecture;
   if (a.kind === 'transformer-classifier') {
     const config = transformerConfigOf({ ...shape, architecture: a });
-    const init = initialWeightArrays(transformerClassifierWeightSpecs(config), seed, embeddingStd(recipe.embeddingInitStd));
+    let init = initialWeightArrays(transformerClassifierWeightSpecs(config), seed, embeddingStd(recipe.embeddingInitStd));
+    if (recipe.pretraining) {
+      const { dropout, ...settings } = recipe.pretraining;
+      const encoder = createTransformerClassifier(config, init, dropout);
+      pretraining = pretrainMaskedWords(encoder, data.train.ids, { ...settings, seed, progress: options.progress ?? false }, (r) => log(formatPretrainEpoch(r)));
+      init = readWeights(encoder);
+      disposeClassifier(encoder);
+    }
     model = createTransformerClassifier(config, init, a.dropout);
   } else {
     const config = seedConfigOf({ ...shape, architecture: a });
@@ -95,7 +108,7 @@ export async function trainModel(id: string, options: TrainModelOptions = {}): P
     recipe, dataset,
     splitSizes: { train: split.train.length, validation: split.validation.length, test: split.test.length },
     vocabSize: vocab.length, trainingSeed: seed, epochsRequested: epochs,
-    history: result.history, bestEpoch: result.bestEpoch,
+    pretraining, history: result.history, bestEpoch: result.bestEpoch,
     testMetrics: test.metrics, validationMetrics: validation.metrics, testN: test.n,
     trainingSeconds: seconds, onnxSha256: sha256, onnxBytes: onnx.length,
     parameterCount: Object.values(result.weights).reduce((n, w) => n + w.length, 0),

@@ -3,6 +3,7 @@
 import type { ClassificationMetrics } from '../metrics.ts';
 import type { ModelRecipe } from '../recipes.ts';
 import type { TextDataset } from '../data/text-dataset.ts';
+import type { PretrainEpochRecord } from '../training/pretrain-loop.ts';
 import type { EpochRecord } from '../training/train-loop.ts';
 
 export interface ModelCardFacts {
@@ -12,6 +13,8 @@ export interface ModelCardFacts {
   vocabSize: number;
   trainingSeed: number;
   epochsRequested: number;
+  /** Masked-word pre-training epochs; empty when the recipe has none. */
+  pretraining: PretrainEpochRecord[];
   history: EpochRecord[];
   bestEpoch: number;
   testMetrics: ClassificationMetrics;
@@ -41,6 +44,21 @@ function historyTable(history: EpochRecord[], best: number): string[] {
       (h) =>
         `| ${h.epoch}${h.epoch === best ? ' (kept)' : ''} | ${h.trainLoss.toFixed(4)} | ${pct(h.trainAccuracy)} | ${h.validationLoss.toFixed(4)} | ${pct(h.validationAccuracy)} | ${h.seconds.toFixed(1)} |`,
     ),
+  ];
+}
+
+function pretrainingLines(f: ModelCardFacts): string[] {
+  const p = f.recipe.pretraining;
+  if (!p || f.pretraining.length === 0) return [];
+  return [
+    `Before fine-tuning, the encoder was pre-trained on the training split's texts alone (labels unused; validation and test texts never seen) to predict masked words, as BERT is: ${p.maskRate * 100} % of the word tokens are targets, of which 80 % are replaced by [MASK], 10 % by a random word and 10 % kept; the prediction is the final states times the word-embedding matrix (tied) plus a bias that is discarded afterwards. AdamW (weight decay ${p.weightDecay}), learning rate ${p.learningRate} with warm-up over ${p.warmupFraction * 100} % of the steps and linear decay, batch ${p.batchSize}, ${p.epochs} epochs, gradient clipping at ${p.clipNorm}, dropout ${p.dropout.embeddings} / ${p.dropout.attention} / ${p.dropout.hidden} (embeddings / attention / residual).`,
+    '',
+    '| pre-training epoch | masked-word loss | masked-word acc. | seconds |',
+    '|---|---|---|---|',
+    ...f.pretraining.map((r) => `| ${r.epoch} | ${r.loss.toFixed(4)} | ${pct(r.accuracy)} | ${r.seconds.toFixed(1)} |`),
+    '',
+    'Fine-tuning on the labelled training split:',
+    '',
   ];
 }
 
@@ -92,6 +110,7 @@ export function modelCardMarkdown(f: ModelCardFacts): string {
     '',
   ];
   lines.push(
+    ...pretrainingLines(f),
     ...historyTable(f.history, f.bestEpoch),
     '',
     'Training accuracy is measured on the training batches as they were trained (dropout on).',

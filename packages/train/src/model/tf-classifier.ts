@@ -17,6 +17,8 @@ export interface TfClassifier {
   variables: Record<string, tf.Variable>;
   /** ids int32 [B,S], mask float32 [B,S] → logits [B,C]. */
   logits(ids: tf.Tensor2D, mask: tf.Tensor2D, options: ForwardOptions): tf.Tensor2D;
+  /** Final-LayerNorm token states [B,S,d] (transformer only; used by masked-word pre-training). */
+  encode?(ids: tf.Tensor2D, mask: tf.Tensor2D, options: ForwardOptions): tf.Tensor3D;
 }
 
 export function createVariables(shapes: WeightSpec[], weights: WeightArrays): Record<string, tf.Variable> {

@@ -27,7 +27,7 @@ export function createTransformerClassifier(
   const headDim = config.hidden / config.heads;
   const eps = config.layerNormEps;
 
-  const logits = (ids: tf.Tensor2D, mask: tf.Tensor2D, options: ForwardOptions): tf.Tensor2D => {
+  const encode = (ids: tf.Tensor2D, mask: tf.Tensor2D, options: ForwardOptions): tf.Tensor3D => {
     const { training, nextSeed } = options;
     const [batch, length] = ids.shape;
     const d = config.hidden;
@@ -56,10 +56,17 @@ export function createTransformerClassifier(
       const ffn = linear(inner, w(`${p}.ffn.w2`) as tf.Tensor2D, w(`${p}.ffn.b2`) as tf.Tensor1D);
       x = x.add(maybeDropout(ffn, dropout.hidden, training, nextSeed()));
     }
-    const normed = layerNorm(x, w('final_ln.gamma') as tf.Tensor1D, w('final_ln.beta') as tf.Tensor1D, eps);
+    return layerNorm(x, w('final_ln.gamma') as tf.Tensor1D, w('final_ln.beta') as tf.Tensor1D, eps) as tf.Tensor3D;
+  };
+
+  const logits = (ids: tf.Tensor2D, mask: tf.Tensor2D, options: ForwardOptions): tf.Tensor2D => {
+    const { training, nextSeed } = options;
+    const [batch] = ids.shape;
+    const d = config.hidden;
+    const normed = encode(ids, mask, options);
     const pooled = maybeDropout(normed.slice([0, 0, 0], [batch, 1, d]).reshape([batch, d]), dropout.hidden, training, nextSeed());
     return linear(pooled, w('classifier.w') as tf.Tensor2D, w('classifier.b') as tf.Tensor1D) as tf.Tensor2D;
   };
 
-  return { architecture: 'transformer-classifier', shapes, variables: v, logits };
+  return { architecture: 'transformer-classifier', shapes, variables: v, logits, encode };
 }

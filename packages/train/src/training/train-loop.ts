@@ -7,6 +7,7 @@ import { seededRandom } from '../random.ts';
 import { AdamW, DEFAULT_ADAMW } from './adamw.ts';
 import { disposeBatch, epochBatches, makeBatch, type EncodedExamples } from './batches.ts';
 import { evaluateTf } from './evaluate-tf.ts';
+import { clippedStep, warmupLinearDecay } from './optimiser-step.ts';
 import { ProgressBar } from './progress-bar.ts';
 
 export interface TrainOptions {
@@ -60,12 +61,7 @@ export function trainClassifier(
   const random = seededRandom(options.seed);
   const optimizer = new AdamW({ ...DEFAULT_ADAMW, weightDecay: options.weightDecay });
   const stepsPerEpoch = Math.ceil(data.train.ids.length / options.batchSize);
-  const totalSteps = stepsPerEpoch * options.epochs;
-  const warmupSteps = Math.max(1, Math.round(totalSteps * options.warmupFraction));
-  const rate = (step: number) =>
-    options.learningRate * (step < warmupSteps ? (step + 1) / warmupSteps : Math.max(0, (totalSteps - step) / (totalSteps - warmupSteps)));
-  const names = Object.keys(model.variables);
-  const varList = Object.values(model.variables);
+  const rate = warmupLinearDecay(options.learningRate, stepsPerEpoch * options.epochs, options.warmupFraction);
 
   const history: EpochRecord[] = [];
   let best: { accuracy: number; epoch: number; weights: WeightArrays } | undefined;
@@ -79,25 +75,14 @@ export function trainClassifier(
     let seen = 0;
     for (const [b, indices] of batches.entries()) {
       const batch = makeBatch(data.train, indices, options.tokenDropout ? { rate: options.tokenDropout, random } : undefined);
-      const { loss, batchCorrect } = tf.tidy(() => {
-        let correctCount: tf.Tensor | undefined;
-        const { value, grads } = tf.variableGrads(() => {
-          const logits = model.logits(batch.ids, batch.mask, { training: true, nextSeed: random.int });
-          correctCount = tf.keep(logits.argMax(-1).equal(batch.labels).sum());
-          return smoothedCrossEntropy(logits, batch.labels, options.labelSmoothing);
-        }, varList);
-        const named: Record<string, tf.Tensor> = {};
-        const globalNorm = Math.sqrt(tf.addN(Object.values(grads).map((g) => g.square().sum())).dataSync()[0] as number);
-        const scale = globalNorm > options.clipNorm ? options.clipNorm / globalNorm : 1;
-        names.forEach((name, i) => {
-          const grad = grads[(varList[i] as tf.Variable).name] as tf.Tensor;
-          named[name] = scale === 1 ? grad : grad.mul(scale);
-        });
-        optimizer.apply(model.variables, named, rate(step));
-        const batchCorrect = (correctCount as tf.Tensor).dataSync()[0] as number;
-        (correctCount as tf.Tensor).dispose();
-        return { loss: value.dataSync()[0] as number, batchCorrect };
-      });
+      let correctCount: tf.Tensor | undefined;
+      const loss = clippedStep(optimizer, model.variables, () => {
+        const logits = model.logits(batch.ids, batch.mask, { training: true, nextSeed: random.int });
+        correctCount = tf.keep(logits.argMax(-1).equal(batch.labels).sum());
+        return smoothedCrossEntropy(logits, batch.labels, options.labelSmoothing);
+      }, rate(step), options.clipNorm);
+      const batchCorrect = (correctCount as tf.Tensor).dataSync()[0] as number;
+      (correctCount as tf.Tensor).dispose();
       disposeBatch(batch);
       step++;
       lossSum += loss * indices.length;
