@@ -59,7 +59,7 @@ export function disposeBatch(batch: TensorBatch): void {
  * Batches of example indices for one epoch: shuffle, sort by length inside windows of 50 batches
  * (less padding), cut into batches, shuffle the batch order. Same seed, same batches.
  */
-export function epochBatches(data: EncodedExamples, batchSize: number, seed: number): number[][] {
+export function epochBatches(data: Pick<EncodedExamples, 'ids'>, batchSize: number, seed: number): number[][] {
   const random = seededRandom(seed);
   const order = shuffled(
     data.ids.map((_, i) => i),

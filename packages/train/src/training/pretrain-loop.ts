@@ -50,13 +50,12 @@ export function pretrainMaskedWords(
   for (const [name, variable] of Object.entries(model.variables)) if (!name.startsWith('classifier.')) variables[name] = variable;
   const optimizer = new AdamW({ ...DEFAULT_ADAMW, weightDecay: options.weightDecay });
   const rate = warmupLinearDecay(options.learningRate, Math.ceil(sequences.length / options.batchSize) * options.epochs, options.warmupFraction);
-  const unlabelled = { ids: sequences, labels: sequences.map(() => 0) };
 
   const history: PretrainEpochRecord[] = [];
   let step = 0;
   for (let epoch = 1; epoch <= options.epochs; epoch++) {
     const started = Date.now();
-    const batches = epochBatches(unlabelled, options.batchSize, random.int());
+    const batches = epochBatches({ ids: sequences }, options.batchSize, random.int());
     const bar = options.progress ? new ProgressBar(`pre-training ${epoch}/${options.epochs}`, batches.length) : undefined;
     let lossSum = 0;
     let correct = 0;
