@@ -31,18 +31,40 @@ export interface TokenMasking {
   random: SeededRandom;
 }
 
-/** Padded int32 ids, float 0/1 mask and int32 labels of the examples at `indices`. */
-export function makeBatch(data: EncodedExamples, indices: number[], masking?: TokenMasking): TensorBatch {
-  const length = Math.max(...indices.map((i) => (data.ids[i] as number[]).length));
+/** Row-major padded ids of `sequences[i]` for i in `indices`, padded with [PAD] to the longest, and their 0/1 mask. */
+export interface PaddedRows {
+  ids: Int32Array;
+  mask: Float32Array;
+  rows: number;
+  length: number;
+}
+
+export function padRows(sequences: number[][], indices: number[]): PaddedRows {
+  const length = Math.max(...indices.map((i) => (sequences[i] as number[]).length));
   const ids = new Int32Array(indices.length * length).fill(PAD_ID);
   const mask = new Float32Array(indices.length * length);
-  indices.forEach((example, row) => {
-    (data.ids[example] as number[]).forEach((id, col) => {
-      const special = id === CLS_ID || id === SEP_ID;
-      ids[row * length + col] = masking && !special && masking.random.next() < masking.rate ? MASK_ID : id;
-      mask[row * length + col] = 1;
+  indices.forEach((sequence, row) => {
+    (sequences[sequence] as number[]).forEach((id, column) => {
+      ids[row * length + column] = id;
+      mask[row * length + column] = 1;
     });
   });
+  return { ids, mask, rows: indices.length, length };
+}
+
+/** True for a real token that is neither [CLS] nor [SEP] (what word dropout and masking may touch). */
+export function isWordToken(id: number, mask: number): boolean {
+  return mask === 1 && id !== CLS_ID && id !== SEP_ID;
+}
+
+/** Padded int32 ids, float 0/1 mask and int32 labels of the examples at `indices`. */
+export function makeBatch(data: EncodedExamples, indices: number[], masking?: TokenMasking): TensorBatch {
+  const { ids, mask, length } = padRows(data.ids, indices);
+  if (masking) {
+    ids.forEach((id, at) => {
+      if (isWordToken(id, mask[at] as number) && masking.random.next() < masking.rate) ids[at] = MASK_ID;
+    });
+  }
   return {
     ids: tf.tensor2d(ids, [indices.length, length], 'int32'),
     mask: tf.tensor2d(mask, [indices.length, length], 'float32'),

@@ -2,15 +2,11 @@
 // of those 80 % become [MASK], 10 % a random word, 10 % stay; [CLS], [SEP] and padding never.
 import { tf } from '../model/tf-backend.ts';
 import type { SeededRandom } from '../random.ts';
-import { CLS_ID, MASK_ID, PAD_ID, SEP_ID, SPECIAL_TOKENS } from '../tokenizer/special-tokens.ts';
+import { MASK_ID, SPECIAL_TOKENS } from '../tokenizer/special-tokens.ts';
+import { isWordToken, padRows, type PaddedRows } from './batches.ts';
 
-export interface MaskedWords {
-  /** Corrupted ids, row-major [rows, length], padded with [PAD]. */
-  ids: Int32Array;
-  /** 1 for a token, 0 for padding. */
-  mask: Float32Array;
-  rows: number;
-  length: number;
+/** Corrupted ids (row-major, padded) and the mask, with where the targets are. */
+export interface MaskedWords extends PaddedRows {
   /** Flat indices (row · length + column) of the target tokens. */
   positions: number[];
   /** The original ids at `positions`. */
@@ -27,26 +23,19 @@ export interface MaskedWordBatch {
 
 /** Corrupts the sequences `sequences[i]` for i in `indices` as BERT does, with `rate` of the word tokens as targets. */
 export function maskWords(sequences: number[][], indices: number[], vocabSize: number, rate: number, random: SeededRandom): MaskedWords {
-  const length = Math.max(...indices.map((i) => (sequences[i] as number[]).length));
-  const ids = new Int32Array(indices.length * length).fill(PAD_ID);
-  const mask = new Float32Array(indices.length * length);
+  const padded = padRows(sequences, indices);
   const positions: number[] = [];
   const targets: number[] = [];
   const firstWord = SPECIAL_TOKENS.length;
-  indices.forEach((sequence, row) => {
-    (sequences[sequence] as number[]).forEach((id, column) => {
-      const at = row * length + column;
-      ids[at] = id;
-      mask[at] = 1;
-      if (id === CLS_ID || id === SEP_ID || id === PAD_ID || random.next() >= rate) return;
-      positions.push(at);
-      targets.push(id);
-      const roll = random.next();
-      if (roll < 0.8) ids[at] = MASK_ID;
-      else if (roll < 0.9) ids[at] = firstWord + Math.floor(random.next() * (vocabSize - firstWord));
-    });
+  padded.ids.forEach((id, at) => {
+    if (!isWordToken(id, padded.mask[at] as number) || random.next() >= rate) return;
+    positions.push(at);
+    targets.push(id);
+    const roll = random.next();
+    if (roll < 0.8) padded.ids[at] = MASK_ID;
+    else if (roll < 0.9) padded.ids[at] = firstWord + Math.floor(random.next() * (vocabSize - firstWord));
   });
-  return { ids, mask, rows: indices.length, length, positions, targets };
+  return { ...padded, positions, targets };
 }
 
 export function maskedWordTensors(m: MaskedWords): MaskedWordBatch {
