@@ -68,7 +68,7 @@ export const RECIPES: Record<string, ModelRecipe> = {
     },
     embeddingInitStd: 0.02,
     pretraining: {
-      epochs: 40, batchSize: 128, learningRate: 3e-3, warmupFraction: 0.05, weightDecay: 0.01, clipNorm: 1, maskRate: 0.15,
+      epochs: 80, batchSize: 128, learningRate: 3e-3, warmupFraction: 0.05, weightDecay: 0.01, clipNorm: 1, maskRate: 0.15,
       dropout: { embeddings: 0.1, attention: 0.1, hidden: 0.1 },
     },
     training: {
@@ -77,8 +77,8 @@ export const RECIPES: Record<string, ModelRecipe> = {
     },
     defaultSeed: 1,
     selectionNotes: [
-      'Settings were chosen by validation accuracy only. Without pre-training (about twenty runs: vocabulary 3500–12000, two-stage training from the seed model\'s embeddings, frozen embeddings, one layer, heavier dropout, weight averaging, attention pooling) validation accuracy stayed at 74.7–77.6 %. Masked-word pre-training for 10 / 20 / 40 epochs, then fine-tuning at learning rate 5e-4, reached 77.5 / 78.1 / 78.3 % (fine-tuning at 1e-3: 75.9 %). Tried and not kept: distillation from the seed model (in-sample or 5-fold out-of-fold teachers, 77.4–77.8 %), frozen pre-trained embeddings (61 %), a uniform average of four fine-tunes of one encoder (77.7 %).',
-      'Seeds 1 and 2 were trained with this recipe; seed 1 was kept for its validation accuracy (78.80 % against 77.39 %). The test split played no part in any choice; seed 2 measured 74.67 % on it.',
+      'Settings were chosen by validation accuracy only. Without pre-training (about twenty runs: vocabulary 3500–12000, two-stage training from the seed model\'s embeddings, frozen embeddings, one layer, heavier dropout, weight averaging, attention pooling) validation accuracy stayed at 74.7–77.6 %. Masked-word pre-training for 10 / 20 / 40 epochs, then fine-tuning at learning rate 5e-4, reached 77.5 / 78.1 / 78.3 % in scratch runs (fine-tuning at 1e-3: 75.9 %); the full recipe with 40 epochs reached 78.80 % (seed 1) and 77.39 % (seed 2), with 80 epochs 79.17 % (seed 1, kept), and a wider encoder (hidden 128, FFN 256) with 40 epochs 77.86 %. Tried and not kept: distillation from the seed model (in-sample or 5-fold out-of-fold teachers, 77.4–77.8 %), frozen pre-trained embeddings (61 %), a uniform average of four fine-tunes of one encoder (77.7 %).',
+      'The test split played no part in any choice. Each full run measured it once: 40 epochs of pre-training 74.86 % (seed 1) and 74.67 % (seed 2), hidden 128 75.05 %, this model 75.42 %.',
     ],
   },
   'text-sentiment-seed': {
