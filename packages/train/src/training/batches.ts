@@ -31,7 +31,7 @@ export interface TokenMasking {
   random: SeededRandom;
 }
 
-/** Row-major padded ids of `sequences[i]` for i in `indices`, padded with [PAD] to the longest, and their 0/1 mask. */
+/** Row-major [rows, length] token ids padded with [PAD], and the 0/1 mask (1 for a real token). */
 export interface PaddedRows {
   ids: Int32Array;
   mask: Float32Array;
@@ -39,6 +39,7 @@ export interface PaddedRows {
   length: number;
 }
 
+/** The sequences `sequences[i]` for i in `indices`, one row each, padded to the longest of them. */
 export function padRows(sequences: number[][], indices: number[]): PaddedRows {
   const length = Math.max(...indices.map((i) => (sequences[i] as number[]).length));
   const ids = new Int32Array(indices.length * length).fill(PAD_ID);
