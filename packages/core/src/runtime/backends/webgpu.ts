@@ -9,5 +9,5 @@ export const webgpuBackend: ExecutionProviderBackend = {
   unavailableReason: (platform, supported) =>
     supported.includes('webgpu') ? undefined : notInBuildReason('webgpu', platform),
   sessionConfig: () => 'webgpu',
-  installHint: 'install a GPU driver with Vulkan (Linux), Metal (macOS) or D3D12 (Windows) support',
+  installHint: 'install a GPU driver with Vulkan (Linux, plus the Vulkan loader libvulkan1), Metal (macOS) or D3D12 (Windows) support',
 };
