@@ -44,9 +44,15 @@ export interface ModelRecipe {
   architecture: TransformerArchitecture | SeedArchitecture;
   /** Standard deviation of the initial word embeddings (other matrices use 0.02). */
   embeddingInitStd: number;
-  /** Optional masked-word pre-training of the encoder on the training split's texts (labels unused). */
+  /** Optional masked-word pre-training of the encoder on the texts it is fit on (labels unused). */
   pretraining?: PretrainSettings;
   training: OptimiserSettings;
+  /**
+   * 'train+validation' is a final refit, made once the settings and the epoch count were chosen
+   * on validation with 'train': the tokenizer, pre-training and fine-tuning then also see the
+   * validation split, training runs all training.epochs and keeps the last. Default 'train'.
+   */
+  fitOn?: 'train' | 'train+validation';
   /** The label whose precision/recall/F1 are reported (e.g. 'spam'); accuracy only when absent. */
   positiveLabel?: string;
   defaultSeed: number;

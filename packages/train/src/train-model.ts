@@ -49,7 +49,8 @@ function formatPretrainEpoch(r: PretrainEpochRecord): string {
 }
 
 function formatEpoch(r: EpochRecord): string {
-  return `epoch ${r.epoch}: train loss ${r.trainLoss.toFixed(4)} acc ${r.trainAccuracy.toFixed(4)} | validation loss ${r.validationLoss.toFixed(4)} acc ${r.validationAccuracy.toFixed(4)} (${r.seconds.toFixed(1)} s)`;
+  const validation = r.validationLoss === undefined ? '' : ` | validation loss ${r.validationLoss.toFixed(4)} acc ${r.validationAccuracy?.toFixed(4)}`;
+  return `epoch ${r.epoch}: train loss ${r.trainLoss.toFixed(4)} acc ${r.trainAccuracy.toFixed(4)}${validation} (${r.seconds.toFixed(1)} s)`;
 }
 
 export async function trainModel(id: string, options: TrainModelOptions = {}): Promise<TrainModelSummary> {
@@ -63,10 +64,16 @@ export async function trainModel(id: string, options: TrainModelOptions = {}): P
   const dataset = recipe.loadDataset();
   const split = splitDataset(dataset, recipe.split);
   log(`${id}: ${dataset.name}, ${split.train.length} train / ${split.validation.length} validation / ${split.test.length} test (split seed ${recipe.split.seed})`);
-  const vocab = trainWordPiece(split.train.map((e) => e.text), recipe.tokenizer);
+  const refit = recipe.fitOn === 'train+validation';
+  const fitExamples = refit ? [...split.train, ...split.validation] : split.train;
+  if (refit) log(`final refit: tokenizer, pre-training and training on train + validation (${fitExamples.length} examples), ${epochs} epochs, last kept`);
+  const vocab = trainWordPiece(fitExamples.map((e) => e.text), recipe.tokenizer);
   const tokenizer = new WordPieceTokenizer(vocab);
   log(`tokenizer: WordPiece, ${vocab.length} tokens`);
-  const data = { train: encodeExamples(tokenizer, split.train, recipe.maxLength), validation: encodeExamples(tokenizer, split.validation, recipe.maxLength) };
+  const data = {
+    train: encodeExamples(tokenizer, fitExamples, recipe.maxLength),
+    validation: refit ? undefined : encodeExamples(tokenizer, split.validation, recipe.maxLength),
+  };
 
   const shape = { architecture: recipe.architecture, vocabSize: vocab.length, maxLength: recipe.maxLength, labels: dataset.labels };
   let model: TfClassifier;
@@ -89,7 +96,7 @@ export async function trainModel(id: string, options: TrainModelOptions = {}): P
   }
   const result = trainClassifier(model, data, { ...recipe.training, epochs, seed, progress: options.progress ?? false }, (r) => log(formatEpoch(r)));
   disposeClassifier(model);
-  log(`kept epoch ${result.bestEpoch} (best validation accuracy)`);
+  log(`kept epoch ${result.bestEpoch} (${refit ? 'the last' : 'best validation accuracy'})`);
 
   const dir = options.outDir ?? join(modelsDir(), id);
   mkdirSync(join(dir, 'onnx'), { recursive: true });
@@ -100,7 +107,7 @@ export async function trainModel(id: string, options: TrainModelOptions = {}): P
 
   const positive = recipe.positiveLabel ? dataset.labels.indexOf(recipe.positiveLabel) : undefined;
   const test = await evaluateModelFolder(dir, split.test, positive);
-  const validation = await evaluateModelFolder(dir, split.validation, positive);
+  const validation = refit ? undefined : await evaluateModelFolder(dir, split.validation, positive);
   const sha256 = createHash('sha256').update(onnx).digest('hex');
   const seconds = (Date.now() - started) / 1000;
   writeFileSync(join(dir, 'training-curve.svg'), trainingCurveSvg(result.history, id, result.bestEpoch));
@@ -109,7 +116,7 @@ export async function trainModel(id: string, options: TrainModelOptions = {}): P
     splitSizes: { train: split.train.length, validation: split.validation.length, test: split.test.length },
     vocabSize: vocab.length, trainingSeed: seed, epochsRequested: epochs,
     pretraining, history: result.history, bestEpoch: result.bestEpoch,
-    testMetrics: test.metrics, validationMetrics: validation.metrics, testN: test.n,
+    testMetrics: test.metrics, validationMetrics: validation?.metrics, testN: test.n,
     trainingSeconds: seconds, onnxSha256: sha256, onnxBytes: onnx.length,
     parameterCount: Object.values(result.weights).reduce((n, w) => n + w.length, 0),
   });

@@ -1,5 +1,5 @@
-// A few training steps on tiny models built in the test lower the loss, and the same seed gives
-// the same weights.
+// A few training steps on tiny models built in the test lower the loss, the same seed gives the
+// same weights, and a run without a validation split trains every epoch and keeps the last.
 import { describe, expect, it } from 'vitest';
 import { seedClassifierWeightSpecs, transformerClassifierWeightSpecs } from '@attn/core';
 import {
@@ -62,6 +62,18 @@ describe('trainClassifier', () => {
     const before = evaluateTf(model, data.train).loss;
     trainClassifier(model, data, options);
     expect(evaluateTf(model, data.train).loss).toBeLessThan(before * 0.8);
+    disposeClassifier(model);
+  });
+
+  it('without a validation split runs every epoch and keeps the last weights', async () => {
+    await useWasmBackend();
+    const model = tinyTransformer(6);
+    const result = trainClassifier(model, { train: toyData(64, 0) }, { ...options, epochs: 3, patience: 1 });
+    expect(result.history.map((h) => h.epoch)).toEqual([1, 2, 3]);
+    expect(result.history.every((h) => h.validationAccuracy === undefined && h.validationLoss === undefined)).toBe(true);
+    expect(result.bestEpoch).toBe(3);
+    const current = Object.fromEntries(Object.entries(model.variables).map(([name, v]) => [name, v.dataSync()]));
+    expect(result.weights).toEqual(current);
     disposeClassifier(model);
   });
 });

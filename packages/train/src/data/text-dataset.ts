@@ -25,8 +25,7 @@ export function readDataFile(relativePath: string, root: string = dataDir()): Bu
   if (!existsSync(path)) {
     throw new AttentionError(
       'E_DATA',
-      `data file not found: ${path} (data folder ${root}); set ATTN_DATA_DIR to the folder that holds ${relativePath}, ` +
-        'or run `pnpm attn data fetch`',
+      `data file not found: ${path} (data folder ${root}); set ATTN_DATA_DIR to the folder that holds ${relativePath}`,
     );
   }
   return readFileSync(path);

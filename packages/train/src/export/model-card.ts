@@ -18,7 +18,8 @@ export interface ModelCardFacts {
   history: EpochRecord[];
   bestEpoch: number;
   testMetrics: ClassificationMetrics;
-  validationMetrics: ClassificationMetrics;
+  /** Absent for a final refit, where the validation split was trained on. */
+  validationMetrics?: ClassificationMetrics;
   testN: number;
   trainingSeconds: number;
   onnxSha256: string;
@@ -36,13 +37,20 @@ function metricsRows(m: ClassificationMetrics, positive?: string): string[] {
   return rows;
 }
 
+const loss = (v: number | undefined) => (v === undefined ? '–' : v.toFixed(4));
+
+/** What the tokenizer, pre-training and fine-tuning were fit on, in words. */
+function fitWords(recipe: ModelRecipe): string {
+  return recipe.fitOn === 'train+validation' ? 'training and validation splits' : 'training split';
+}
+
 function historyTable(history: EpochRecord[], best: number): string[] {
   return [
     '| epoch | train loss | train acc. | val. loss | val. acc. | seconds |',
     '|---|---|---|---|---|---|',
     ...history.map(
       (h) =>
-        `| ${h.epoch}${h.epoch === best ? ' (kept)' : ''} | ${h.trainLoss.toFixed(4)} | ${pct(h.trainAccuracy)} | ${h.validationLoss.toFixed(4)} | ${pct(h.validationAccuracy)} | ${h.seconds.toFixed(1)} |`,
+        `| ${h.epoch}${h.epoch === best ? ' (kept)' : ''} | ${h.trainLoss.toFixed(4)} | ${pct(h.trainAccuracy)} | ${loss(h.validationLoss)} | ${pct(h.validationAccuracy)} | ${h.seconds.toFixed(1)} |`,
     ),
   ];
 }
@@ -51,13 +59,13 @@ function pretrainingLines(f: ModelCardFacts): string[] {
   const p = f.recipe.pretraining;
   if (!p || f.pretraining.length === 0) return [];
   return [
-    `Before fine-tuning, the encoder was pre-trained on the training split's texts alone (labels unused; validation and test texts never seen) to predict masked words, as BERT is: ${p.maskRate * 100} % of the word tokens are targets, of which 80 % are replaced by [MASK], 10 % by a random word and 10 % kept; the prediction is the final states times the word-embedding matrix (tied) plus a bias that is discarded afterwards. AdamW (weight decay ${p.weightDecay}), learning rate ${p.learningRate} with warm-up over ${p.warmupFraction * 100} % of the steps and linear decay, batch ${p.batchSize}, ${p.epochs} epochs, gradient clipping at ${p.clipNorm}, dropout ${p.dropout.embeddings} / ${p.dropout.attention} / ${p.dropout.hidden} (embeddings / attention / residual).`,
+    `Before fine-tuning, the encoder was pre-trained on the texts of the ${fitWords(f.recipe)} alone (labels unused; ${f.recipe.fitOn === 'train+validation' ? 'test texts' : 'validation and test texts'} never seen) to predict masked words, as BERT is: ${p.maskRate * 100} % of the word tokens are targets, of which 80 % are replaced by [MASK], 10 % by a random word and 10 % kept; the prediction is the final states times the word-embedding matrix (tied) plus a bias that is discarded afterwards. AdamW (weight decay ${p.weightDecay}), learning rate ${p.learningRate} with warm-up over ${p.warmupFraction * 100} % of the steps and linear decay, batch ${p.batchSize}, ${p.epochs} epochs, gradient clipping at ${p.clipNorm}, dropout ${p.dropout.embeddings} / ${p.dropout.attention} / ${p.dropout.hidden} (embeddings / attention / residual).`,
     '',
     '| pre-training epoch | masked-word loss | masked-word acc. | seconds |',
     '|---|---|---|---|',
     ...f.pretraining.map((r) => `| ${r.epoch} | ${r.loss.toFixed(4)} | ${pct(r.accuracy)} | ${r.seconds.toFixed(1)} |`),
     '',
-    'Fine-tuning on the labelled training split:',
+    `Fine-tuning on the labelled ${fitWords(f.recipe)}:`,
     '',
   ];
 }
@@ -66,6 +74,16 @@ export function modelCardMarkdown(f: ModelCardFacts): string {
   const { recipe, dataset } = f;
   const a = recipe.architecture;
   const t = recipe.training;
+  const refit = recipe.fitOn === 'train+validation';
+  const selection = refit
+    ? `Settings and the number of epochs were chosen on the validation split with models fit on the training split (see Training); this model is a final refit with those settings on train + validation (${f.splitSizes.train + f.splitSizes.validation} examples). The test split was used once, for the figures below.`
+    : 'Model selection (early stopping, the kept epoch) used the validation split only; the test split was used once, for the figures below.';
+  const epochsWords = refit
+    ? `${f.epochsRequested} epochs on train + validation with no early stopping; the last epoch is kept`
+    : `up to ${f.epochsRequested} epochs with early stopping (patience ${t.patience}) on validation accuracy; the best validation epoch (${f.bestEpoch}) is kept`;
+  const validationLine = f.validationMetrics
+    ? `Validation accuracy of the kept epoch (ONNX): ${pct(f.validationMetrics.accuracy)}.`
+    : 'No validation figure: the validation split is part of this final fit.';
   const arch =
     a.kind === 'transformer-classifier'
       ? `pre-LN transformer encoder, ${a.layers} layers, ${a.heads} heads, hidden ${a.hidden}, FFN ${a.intermediate} (GELU, erf), learned positions (max ${recipe.maxLength}), [CLS] pooling, final LayerNorm, linear classifier. Dropout: embeddings ${a.dropout.embeddings}, attention probabilities ${a.dropout.attention}, residual branches and pooled vector ${a.dropout.hidden} (training only).`
@@ -81,7 +99,7 @@ export function modelCardMarkdown(f: ModelCardFacts): string {
     `- Licence / terms: ${dataset.source.licence}.`,
     `- Citation: ${dataset.source.citation}`,
     `- Files (not in this repository; read from \`ATTN_DATA_DIR\`, default \`../shared/data\`): ${dataset.source.files.map((x) => `\`${x}\``).join(', ')}.`,
-    `- Split: stratified per label, shuffled with seed ${recipe.split.seed}: ${f.splitSizes.train} train / ${f.splitSizes.validation} validation / ${f.splitSizes.test} test (${100 * (1 - recipe.split.validation - recipe.split.test)}/${100 * recipe.split.validation}/${100 * recipe.split.test}). Model selection (early stopping, the kept epoch) used the validation split only; the test split was used once, for the figures below.`,
+    `- Split: stratified per label, shuffled with seed ${recipe.split.seed}: ${f.splitSizes.train} train / ${f.splitSizes.validation} validation / ${f.splitSizes.test} test (${100 * (1 - recipe.split.validation - recipe.split.test)}/${100 * recipe.split.validation}/${100 * recipe.split.test}). ${selection}`,
     '',
     '## Held-out test metrics',
     '',
@@ -91,20 +109,20 @@ export function modelCardMarkdown(f: ModelCardFacts): string {
     '|---|---|',
     ...metricsRows(f.testMetrics, recipe.positiveLabel),
     '',
-    `Validation accuracy of the kept epoch (ONNX): ${pct(f.validationMetrics.accuracy)}.`,
+    validationLine,
     '',
     '## Model',
     '',
     `- Architecture: ${arch}`,
     `- Parameters: ${f.parameterCount.toLocaleString('en-US')}.`,
-    `- Tokenizer: WordPiece trained here on the training split only (BERT normalisation: lower-case, accents stripped; BERT pre-tokenisation; \`##\` continuations), vocabulary ${f.vocabSize} including [PAD] [UNK] [CLS] [SEP] [MASK], minimum pair frequency ${recipe.tokenizer.minFrequency}; sequences are [CLS] … [SEP], truncated to ${recipe.maxLength} tokens. Saved as \`tokenizer.json\` + \`tokenizer_config.json\` (loads with \`@huggingface/transformers\` AutoTokenizer offline).`,
+    `- Tokenizer: WordPiece trained here on the ${fitWords(recipe)} only (BERT normalisation: lower-case, accents stripped; BERT pre-tokenisation; \`##\` continuations), vocabulary ${f.vocabSize} including [PAD] [UNK] [CLS] [SEP] [MASK], minimum pair frequency ${recipe.tokenizer.minFrequency}; sequences are [CLS] … [SEP], truncated to ${recipe.maxLength} tokens. Saved as \`tokenizer.json\` + \`tokenizer_config.json\` (loads with \`@huggingface/transformers\` AutoTokenizer offline).`,
     `- Export: weights written by \`@attn/core\` \`${a.kind === 'transformer-classifier' ? 'buildTransformerClassifier' : 'buildSeedClassifier'}\` into an unfused ONNX graph (opset 17), so the attention probabilities are Softmax outputs the extractor can read. Inputs \`input_ids\`, \`attention_mask\` (int64 [batch, sequence]); output \`logits\` [batch, ${dataset.labels.length}].`,
     `- \`onnx/model.onnx\`: ${(f.onnxBytes / 1024).toFixed(0)} KiB, sha256 \`${f.onnxSha256}\`.`,
     '',
     '## Training',
     '',
     `TensorFlow.js 4.22 (wasm backend) in TypeScript (\`packages/train\`), training seed ${f.trainingSeed} (initialisation, batch order, dropout).`,
-    `AdamW (β1 0.9, β2 0.999, weight decay ${t.weightDecay} on matrices and embeddings), learning rate ${t.learningRate} with linear warm-up over ${t.warmupFraction * 100} % of the steps and linear decay, batch ${t.batchSize} (padded to the batch's longest sequence, length-bucketed), label smoothing ${t.labelSmoothing}, word dropout ${t.tokenDropout ?? 0} (training tokens replaced by [MASK]), gradient clipping at global norm ${t.clipNorm}, up to ${f.epochsRequested} epochs with early stopping (patience ${t.patience}) on validation accuracy; the best validation epoch (${f.bestEpoch}) is kept. Initial word embeddings: normal, std ${recipe.embeddingInitStd}; other matrices normal, std 0.02.`,
+    `AdamW (β1 0.9, β2 0.999, weight decay ${t.weightDecay} on matrices and embeddings), learning rate ${t.learningRate} with linear warm-up over ${t.warmupFraction * 100} % of the steps and linear decay, batch ${t.batchSize} (padded to the batch's longest sequence, length-bucketed), label smoothing ${t.labelSmoothing}, word dropout ${t.tokenDropout ?? 0} (training tokens replaced by [MASK]), gradient clipping at global norm ${t.clipNorm}, ${epochsWords}. Initial word embeddings: normal, std ${recipe.embeddingInitStd}; other matrices normal, std 0.02.`,
     ...(recipe.selectionNotes ?? []),
     `Wall time of the whole run (tokenizer, training, export, evaluation): ${f.trainingSeconds.toFixed(0)} s on one CPU core.`,
     '',

@@ -49,17 +49,19 @@ function panel(title: string, series: Series[], keptEpoch: number, x0: number, w
   return parts.join('\n');
 }
 
-/** Loss and accuracy panels; a dotted line marks the kept (best validation) epoch. */
+/** The train series, and the validation series when the run had a validation split. */
+function curves(history: EpochRecord[], train: (h: EpochRecord) => number, validation: (h: EpochRecord) => number | undefined) {
+  const series = [{ label: 'train', colour: '#1f77b4', dashed: false, values: history.map(train) }];
+  const validationValues = history.map(validation);
+  if (validationValues.every((v) => v !== undefined)) series.push({ label: 'validation', colour: '#d62728', dashed: true, values: validationValues });
+  return series;
+}
+
+/** Loss and accuracy panels; a dotted line marks the kept epoch. */
 export function trainingCurveSvg(history: EpochRecord[], title: string, keptEpoch: number): string {
   const width = 360;
   const height = 240;
-  const loss = panel(`${title}: loss`, [
-    { label: 'train', colour: '#1f77b4', dashed: false, values: history.map((h) => h.trainLoss) },
-    { label: 'validation', colour: '#d62728', dashed: true, values: history.map((h) => h.validationLoss) },
-  ], keptEpoch, 0, width, height);
-  const accuracy = panel(`${title}: accuracy`, [
-    { label: 'train', colour: '#1f77b4', dashed: false, values: history.map((h) => h.trainAccuracy) },
-    { label: 'validation', colour: '#d62728', dashed: true, values: history.map((h) => h.validationAccuracy) },
-  ], keptEpoch, width, width, height);
+  const loss = panel(`${title}: loss`, curves(history, (h) => h.trainLoss, (h) => h.validationLoss), keptEpoch, 0, width, height);
+  const accuracy = panel(`${title}: accuracy`, curves(history, (h) => h.trainAccuracy, (h) => h.validationAccuracy), keptEpoch, width, width, height);
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${2 * width}" height="${height}" viewBox="0 0 ${2 * width} ${height}" font-family="sans-serif">\n<rect width="100%" height="100%" fill="white"/>\n${loss}\n${accuracy}\n</svg>\n`;
 }

@@ -1,5 +1,6 @@
 // The training loop: AdamW with linear warm-up and linear decay, label smoothing, global-norm
-// gradient clipping, per-epoch validation, early stopping that restores the best validation epoch.
+// gradient clipping, per-epoch validation and early stopping that restores the best validation
+// epoch; without a validation split (a final refit) it runs every epoch and keeps the last.
 import { tf } from '../model/tf-backend.ts';
 import { readWeights, type TfClassifier } from '../model/tf-classifier.ts';
 import type { WeightArrays } from '../model/weight-init.ts';
@@ -33,8 +34,9 @@ export interface EpochRecord {
   trainLoss: number;
   /** Measured on the training batches as they were trained (dropout on). */
   trainAccuracy: number;
-  validationLoss: number;
-  validationAccuracy: number;
+  /** Absent when training ran without a validation split. */
+  validationLoss?: number;
+  validationAccuracy?: number;
   seconds: number;
 }
 
@@ -53,7 +55,7 @@ function smoothedCrossEntropy(logits: tf.Tensor2D, labels: tf.Tensor1D, smoothin
 
 export function trainClassifier(
   model: TfClassifier,
-  data: { train: EncodedExamples; validation: EncodedExamples },
+  data: { train: EncodedExamples; validation?: EncodedExamples },
   options: TrainOptions,
   onEpoch: (record: EpochRecord) => void = () => {},
 ): TrainResult {
@@ -91,25 +93,27 @@ export function trainClassifier(
       bar?.update(b + 1, `loss ${(lossSum / seen).toFixed(4)} acc ${(correct / seen).toFixed(3)}`);
     }
     bar?.finish();
-    const validation = evaluateTf(model, data.validation);
+    const validation = data.validation ? evaluateTf(model, data.validation) : undefined;
     const record: EpochRecord = {
       epoch,
       trainLoss: lossSum / seen,
       trainAccuracy: correct / seen,
-      validationLoss: validation.loss,
-      validationAccuracy: validation.accuracy,
+      validationLoss: validation?.loss,
+      validationAccuracy: validation?.accuracy,
       seconds: (Date.now() - epochStart) / 1000,
     };
     history.push(record);
     onEpoch(record);
-    if (!best || record.validationAccuracy > best.accuracy) {
-      best = { accuracy: record.validationAccuracy, epoch, weights: readWeights(model) };
+    if (!validation) continue;
+    if (!best || validation.accuracy > best.accuracy) {
+      best = { accuracy: validation.accuracy, epoch, weights: readWeights(model) };
     } else if (epoch - best.epoch >= options.patience) break;
   }
   optimizer.dispose();
-  const weights = best?.weights ?? readWeights(model);
+  if (!best) return { history, bestEpoch: history.length, weights: readWeights(model), seconds: (Date.now() - started) / 1000 };
+  const weights = best.weights;
   tf.tidy(() => {
     for (const [name, variable] of Object.entries(model.variables)) variable.assign(tf.tensor(weights[name] as Float32Array, variable.shape));
   });
-  return { history, bestEpoch: best?.epoch ?? 0, weights, seconds: (Date.now() - started) / 1000 };
+  return { history, bestEpoch: best.epoch, weights, seconds: (Date.now() - started) / 1000 };
 }
