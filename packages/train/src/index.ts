@@ -4,6 +4,8 @@ export * from './data/text-dataset.ts';
 export * from './data/rt-polarity.ts';
 export * from './data/sms-spam.ts';
 export * from './data/split.ts';
+export * from './data/shared-data-files.ts';
+export * from './data/fetch-data.ts';
 export * from './tokenizer/bert-text-rules.ts';
 export * from './tokenizer/special-tokens.ts';
 export * from './tokenizer/wordpiece-tokenizer.ts';

@@ -25,7 +25,8 @@ export function readDataFile(relativePath: string, root: string = dataDir()): Bu
   if (!existsSync(path)) {
     throw new AttentionError(
       'E_DATA',
-      `data file not found: ${path} (data folder ${root}); set ATTN_DATA_DIR to the folder that holds ${relativePath}`,
+      `data file not found: ${path} (data folder ${root}); set ATTN_DATA_DIR to the folder that holds ${relativePath}, ` +
+        'or run `pnpm attn data fetch` to download it',
     );
   }
   return readFileSync(path);
