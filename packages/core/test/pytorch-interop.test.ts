@@ -1,6 +1,5 @@
 // PyTorch interop: extractAttention on real torch.onnx.export output (TorchScript and dynamo exporters), at the
 // export's sizes and at others (`.resized`), gives PyTorch's own attention: layers in order, [B,H,Q,K], within 1e-5.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extractAttention, feedsFromJson } from '../src/index.ts';
 import {
@@ -17,9 +16,10 @@ const TOLERANCE = 1e-5;
 const fixtures = readManifest();
 
 describe('extraction on PyTorch exports equals PyTorch', () => {
-  it('covers BERT, nn.MultiheadAttention, nn.TransformerEncoder, GPT-2 and ViT from both exporters', () => {
+  it('covers BERT, nn.MultiheadAttention, nn.TransformerEncoder, GPT-2 and ViT from both exporters, and external data', () => {
     const families = ['bert', 'mha-weights', 'torch-encoder', 'gpt2', 'vit'];
-    const exported = families.flatMap((family) => [`${family}.dynamo`, `${family}.torchscript`]);
+    // bert.external: torch.onnx.export's defaults, which keep the weights in model.onnx.data
+    const exported = [...families.flatMap((family) => [`${family}.dynamo`, `${family}.torchscript`]), 'bert.external'];
     const ids = fixtures.map((f) => f.id);
     expect(ids.filter((id) => !id.endsWith('.resized')).sort()).toEqual(exported.sort());
     // every export whose graph onnxruntime can run at other sizes is also checked at batch 3 and a longer sequence
@@ -30,7 +30,7 @@ describe('extraction on PyTorch exports equals PyTorch', () => {
   it.each(fixtures)('$id (opset $opset, Softmax ranks $softmaxRanks)', async (fixture) => {
     const expected = readExpected(fixture);
     const feeds = feedsFromJson(readFixtureJson(fixture.feeds));
-    const { maps, outputs } = await extractAttention(readFileSync(fixturePath(fixture.model)), feeds, {
+    const { maps, outputs } = await extractAttention(fixturePath(fixture.model), feeds, {
       executionProvider: 'cpu',
     });
 

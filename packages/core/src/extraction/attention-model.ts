@@ -5,7 +5,7 @@ import { AttentionError } from '../errors.ts';
 import type { AttentionLayer } from '../format/types.ts';
 import { appendGraphOutputs, decodeModel, encodeModel } from '../onnx/proto.ts';
 import { ortReason, type SessionRequest } from '../runtime/create-session.ts';
-import { readModelSource } from '../runtime/model-source.ts';
+import { readModelSource, type ModelSource } from '../runtime/model-source.ts';
 import type { ProviderReport } from '../runtime/providers.ts';
 import { acquireSession, type SessionLease } from '../runtime/session-cache.ts';
 import { analyseAttentionGraph, assertExtractable } from './attention-graph-report.ts';
@@ -66,7 +66,7 @@ function needsContextOutput(node: LoadedAttentionNode, heads?: number): boolean 
 }
 
 export async function loadAttentionModel(
-  pathOrBytes: string | Uint8Array,
+  pathOrBytes: string | Uint8Array | ModelSource,
   options: LoadAttentionModelOptions = {},
 ): Promise<AttentionModel> {
   checkHeadsOption(options.heads);
@@ -83,8 +83,10 @@ export async function loadAttentionModel(
     : () => source.bytes;
   const open = (exposed: string[]) => {
     const added = exposed.filter((name) => !outputNames.includes(name));
-    return acquireSession({ sha256: source.sha256, request, exposedOutputs: added }, () =>
-      appendGraphOutputs(baseBytes(), added.map((name) => ({ name }))),
+    return acquireSession(
+      { sha256: source.sha256, request, exposedOutputs: added },
+      () => appendGraphOutputs(baseBytes(), added.map((name) => ({ name }))),
+      source.externalData,
     );
   };
   const softmaxOutputs = nodes.map((n) => n.softmaxOutput);

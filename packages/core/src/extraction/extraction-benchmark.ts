@@ -45,9 +45,9 @@ export async function benchmarkExtractionOverhead(
   const warmup = options.warmup ?? 3;
   if (!Number.isInteger(runs) || runs <= 0) throw new AttentionError('E_INPUT', `runs must be a positive integer, got ${runs}`);
   const source = await readModelSource(pathOrBytes);
-  const model = await loadAttentionModel(source.bytes, options);
+  const model = await loadAttentionModel(source, options);
   const request = { executionProvider: model.provider.used, fallback: false };
-  const plain = await acquireSession({ sha256: source.sha256, request, exposedOutputs: [] }, () => source.bytes);
+  const plain = await acquireSession({ sha256: source.sha256, request, exposedOutputs: [] }, () => source.bytes, source.externalData);
   try {
     const plainSamples: number[] = [];
     const attentionSamples: number[] = [];

@@ -107,6 +107,7 @@ export const ONNX_PROTO_DESCRIPTOR = {
             rawData: { type: 'bytes', id: 9 },
             doubleData: { rule: 'repeated', type: 'double', id: 10, options: { packed: true } },
             docString: { type: 'string', id: 12 },
+            externalData: { rule: 'repeated', type: 'StringStringEntryProto', id: 13 },
             dataLocation: { type: 'int32', id: 14 },
           },
         },

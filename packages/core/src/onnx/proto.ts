@@ -26,6 +26,8 @@ export interface OnnxTensor {
   int32Data?: number[];
   int64Data?: number[];
   doubleData?: number[];
+  /** Where the bytes live when dataLocation is 1 (EXTERNAL): location, offset, length. */
+  externalData?: { key: string; value: string }[];
   dataLocation?: number;
 }
 export interface OnnxAttribute {

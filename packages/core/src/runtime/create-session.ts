@@ -2,6 +2,7 @@
 // registry's order and recording why each one that failed was skipped.
 import * as ort from 'onnxruntime-node';
 import { AttentionError } from '../errors.ts';
+import type { ExternalDataFile } from './model-source.ts';
 import { planProviders } from './provider-registry.ts';
 import type { ExecutionProviderRequest, ProviderReport, SkippedProvider } from './providers.ts';
 
@@ -39,6 +40,7 @@ export function ortReason(error: unknown): string {
 export async function createProviderSession(
   bytes: Uint8Array,
   request: SessionRequest = {},
+  externalData: readonly ExternalDataFile[] = [],
 ): Promise<ProviderSession> {
   quietOrtLogging();
   const requested = request.executionProvider ?? 'cpu';
@@ -47,7 +49,9 @@ export async function createProviderSession(
   const skipped: SkippedProvider[] = [...plan.skipped];
   for (const backend of plan.attempts) {
     try {
-      const session = await ort.InferenceSession.create(bytes, { executionProviders: [backend.sessionConfig()] });
+      const options: ort.InferenceSession.SessionOptions = { executionProviders: [backend.sessionConfig()] };
+      if (externalData.length > 0) options.externalData = externalData;
+      const session = await ort.InferenceSession.create(bytes, options);
       return { session, provider: { requested, used: backend.name, skipped } };
     } catch (cause) {
       if (backend.name === 'cpu') {

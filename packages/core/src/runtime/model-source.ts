@@ -2,23 +2,62 @@
 // and that attn-maps/v1 reports. A missing or unreadable file is an E_INPUT error naming the path.
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { basename, dirname, isAbsolute, join, normalize, sep } from 'node:path';
 import { AttentionError } from '../errors.ts';
+import { externalDataLocations } from '../onnx/external-data.ts';
+import { decodeModel } from '../onnx/proto.ts';
+
+/** A file a model keeps tensor bytes in, as ONNX Runtime's `externalData` session option wants it. */
+export interface ExternalDataFile {
+  /** The location recorded in the model, relative to the model file. */
+  path: string;
+  data: Uint8Array;
+}
 
 export interface ModelSource {
   bytes: Uint8Array;
+  /** Of the model bytes and, in order, its external data files. */
   sha256: string;
   /** The file name, or 'model' for bytes: how messages and default ids refer to it. */
   label: string;
+  /** Files beside the model that hold its weights (empty when every tensor is inline). */
+  externalData: ExternalDataFile[];
 }
 
-export function sha256Hex(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
+export function sha256Hex(...parts: Uint8Array[]): string {
+  const hash = createHash('sha256');
+  for (const part of parts) hash.update(part);
+  return hash.digest('hex');
 }
 
-export async function readModelSource(pathOrBytes: string | Uint8Array): Promise<ModelSource> {
+const LOCATION_KEY = new TextEncoder().encode('location');
+
+/** Reads the external data files a model at `modelPath` names, refusing paths outside its folder. */
+async function readExternalData(bytes: Uint8Array, modelPath: string): Promise<ExternalDataFile[]> {
+  if (Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf(LOCATION_KEY) < 0) return [];
+  const label = basename(modelPath);
+  const files: ExternalDataFile[] = [];
+  for (const [location, tensor] of externalDataLocations(decodeModel(bytes, label))) {
+    const relative = normalize(location);
+    if (location === '' || isAbsolute(location) || relative === '..' || relative.startsWith(`..${sep}`)) {
+      throw new AttentionError('E_MODEL', `${label}: tensor "${tensor}" keeps its data at "${location}", which is not a file inside the model's folder`);
+    }
+    const path = join(dirname(modelPath), relative);
+    try {
+      files.push({ path: location, data: new Uint8Array(await readFile(path)) });
+    } catch (cause) {
+      const code = (cause as NodeJS.ErrnoException).code;
+      throw new AttentionError('E_MODEL', `${label}: tensor "${tensor}" keeps its data in ${path}: ${code === 'ENOENT' ? 'no such file' : String(code ?? cause)}`, { cause });
+    }
+  }
+  return files;
+}
+
+/** A model read from a path (with the external data files it names) or taken as bytes; a source already read is returned as is. */
+export async function readModelSource(pathOrBytes: string | Uint8Array | ModelSource): Promise<ModelSource> {
+  if (typeof pathOrBytes === 'object' && 'sha256' in pathOrBytes) return pathOrBytes;
   if (typeof pathOrBytes !== 'string') {
-    return { bytes: pathOrBytes, sha256: sha256Hex(pathOrBytes), label: 'model' };
+    return { bytes: pathOrBytes, sha256: sha256Hex(pathOrBytes), label: 'model', externalData: [] };
   }
   let bytes: Uint8Array;
   try {
@@ -28,5 +67,6 @@ export async function readModelSource(pathOrBytes: string | Uint8Array): Promise
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : String(code ?? cause);
     throw new AttentionError('E_INPUT', `model file ${pathOrBytes}: ${why}`, { cause });
   }
-  return { bytes, sha256: sha256Hex(bytes), label: basename(pathOrBytes) };
+  const externalData = await readExternalData(bytes, pathOrBytes);
+  return { bytes, sha256: sha256Hex(bytes, ...externalData.map((f) => f.data)), label: basename(pathOrBytes), externalData };
 }

@@ -1,6 +1,7 @@
 // Sessions cached per (model sha256, provider request, exposed outputs): loading the same model
 // twice shares one ORT session; it is released when the last holder disposes it.
 import { createProviderSession, type ProviderSession, type SessionRequest } from './create-session.ts';
+import type { ExternalDataFile } from './model-source.ts';
 
 export interface SessionKey {
   sha256: string;
@@ -26,12 +27,16 @@ function cacheKey(key: SessionKey): string {
   return JSON.stringify([key.sha256, provider, key.exposedOutputs]);
 }
 
-/** A session for `key`, created from `bytes()` on first use and shared afterwards. */
-export async function acquireSession(key: SessionKey, bytes: () => Uint8Array): Promise<SessionLease> {
+/** A session for `key`, created from `bytes()` (and its external data files) on first use and shared afterwards. */
+export async function acquireSession(
+  key: SessionKey,
+  bytes: () => Uint8Array,
+  externalData: readonly ExternalDataFile[] = [],
+): Promise<SessionLease> {
   const id = cacheKey(key);
   let entry = cache.get(id);
   if (!entry) {
-    entry = { created: createProviderSession(bytes(), key.request), holders: 0 };
+    entry = { created: createProviderSession(bytes(), key.request, externalData), holders: 0 };
     cache.set(id, entry);
     entry.created.catch(() => cache.delete(id));
   }
