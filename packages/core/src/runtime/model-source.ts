@@ -1,5 +1,5 @@
-// Reads a model given as a path or bytes, with its SHA-256: the identity sessions are cached by
-// and that attn-maps/v1 reports. A missing or unreadable file is an E_INPUT error naming the path.
+// Reads a model given as a path or bytes, with the external data files it names and its SHA-256:
+// the identity sessions are cached by and that attn-maps/v1 reports. Bad paths are errors naming them.
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, normalize, sep } from 'node:path';
