@@ -1,6 +1,5 @@
 // `attn data fetch` checks the shared data already in place without downloading, prints its
 // JSON report, and rejects unknown actions and groups in one line.
-import { existsSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { dataDir } from '@attn/core';
 import { captureCli as capture } from './capture-cli.ts';
@@ -8,7 +7,7 @@ import { captureCli as capture } from './capture-cli.ts';
 afterEach(() => vi.restoreAllMocks());
 
 describe('attn data fetch', () => {
-  it.skipIf(!existsSync(dataDir()))('reports the text files present with matching sha256', async () => {
+  it('reports the text files present with matching sha256', async () => {
     const { code, stdout, stderr } = await capture(['data', 'fetch', 'text', '--dir', dataDir()]);
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toEqual([

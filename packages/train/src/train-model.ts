@@ -1,9 +1,8 @@
 // `attn train <id>` end to end: load and split the data, train the tokenizer and the model,
 // export ONNX, evaluate the ONNX file on the test split, write models/<id>/.
-import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { modelsDir, seedClassifierWeightSpecs, transformerClassifierWeightSpecs } from '@attn/core';
+import { modelsDir, seedClassifierWeightSpecs, sha256Hex, transformerClassifierWeightSpecs } from '@attn/core';
 import { splitDataset } from './data/split.ts';
 import { evaluateModelFolder } from './export/evaluate-onnx.ts';
 import { modelCardMarkdown } from './export/model-card.ts';
@@ -108,7 +107,7 @@ export async function trainModel(id: string, options: TrainModelOptions = {}): P
   const positive = recipe.positiveLabel ? dataset.labels.indexOf(recipe.positiveLabel) : undefined;
   const test = await evaluateModelFolder(dir, split.test, positive);
   const validation = refit ? undefined : await evaluateModelFolder(dir, split.validation, positive);
-  const sha256 = createHash('sha256').update(onnx).digest('hex');
+  const sha256 = sha256Hex(onnx);
   const seconds = (Date.now() - started) / 1000;
   writeFileSync(join(dir, 'training-curve.svg'), trainingCurveSvg(result.history, id, result.bestEpoch));
   const card = modelCardMarkdown({

@@ -1,9 +1,8 @@
 // `attn data fetch`: downloads the shared data files that are missing or changed into the data
 // folder, checks each one's size and sha256 before it is written, and reports what it did.
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { AttentionError } from '@attn/core';
+import { AttentionError, sha256Hex } from '@attn/core';
 import type { SharedDataFile } from './shared-data-files.ts';
 
 export type FetchStatus = 'present' | 'downloaded';
@@ -20,8 +19,6 @@ export interface FetchDataOptions {
   log?: (line: string) => void;
 }
 
-const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
-
 async function download(file: SharedDataFile, fetchImpl: typeof fetch): Promise<Uint8Array> {
   let response: Response;
   try {
@@ -32,7 +29,7 @@ async function download(file: SharedDataFile, fetchImpl: typeof fetch): Promise<
   }
   if (!response.ok) throw new AttentionError('E_DATA', `${file.path}: ${file.url} answered HTTP ${response.status}`);
   const bytes = new Uint8Array(await response.arrayBuffer());
-  const digest = sha256(bytes);
+  const digest = sha256Hex(bytes);
   if (bytes.length !== file.bytes || digest !== file.sha256) {
     throw new AttentionError(
       'E_DATA',
@@ -51,7 +48,7 @@ export async function fetchDataFiles(files: SharedDataFile[], root: string, opti
     const target = join(root, file.path);
     const step = `[${i + 1}/${files.length}] ${file.path}`;
     const exists = existsSync(target);
-    if (exists && sha256(readFileSync(target)) === file.sha256) {
+    if (exists && sha256Hex(readFileSync(target)) === file.sha256) {
       log(`${step}: present, sha256 matches`);
       report.push({ path: file.path, status: 'present', bytes: file.bytes });
       continue;
