@@ -2,7 +2,7 @@
 // attention Softmax nodes extraction would expose, and fused attention ops. Reads the graph only.
 import {
   analyseAttentionGraph,
-  decodeModel,
+  decodedModel,
   defaultOpset,
   extractionBlocker,
   readModelSource,
@@ -25,7 +25,7 @@ export interface LoadedGraph {
 /** Reads and decodes a model file and analyses its graph; missing files and non-ONNX are E_INPUT/E_MODEL. */
 export async function readModelGraph(path: string): Promise<LoadedGraph> {
   const source = await readModelSource(path);
-  const model = decodeModel(source.bytes, source.label);
+  const model = decodedModel(source);
   return { path, sha256: source.sha256, model, report: analyseAttentionGraph(model) };
 }
 

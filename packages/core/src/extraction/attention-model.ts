@@ -3,9 +3,9 @@
 import type * as ort from 'onnxruntime-node';
 import { AttentionError } from '../errors.ts';
 import type { AttentionLayer } from '../format/types.ts';
-import { appendGraphOutputs, decodeModel, encodeModel } from '../onnx/proto.ts';
+import { appendGraphOutputs, encodeModel } from '../onnx/proto.ts';
 import { ortReason, type SessionRequest } from '../runtime/create-session.ts';
-import { readModelSource, type ModelSource } from '../runtime/model-source.ts';
+import { decodedModel, readModelSource, type ModelSource } from '../runtime/model-source.ts';
 import type { ProviderReport } from '../runtime/providers.ts';
 import { acquireSession, type SessionLease } from '../runtime/session-cache.ts';
 import { analyseAttentionGraph, assertExtractable } from './attention-graph-report.ts';
@@ -71,7 +71,7 @@ export async function loadAttentionModel(
 ): Promise<AttentionModel> {
   checkHeadsOption(options.heads);
   const source = await readModelSource(pathOrBytes);
-  const model = decodeModel(source.bytes, source.label);
+  const model = decodedModel(source);
   const report = analyseAttentionGraph(model);
   assertExtractable(report, source.label);
   const outputNames = model.graph.output.map((o) => o.name);

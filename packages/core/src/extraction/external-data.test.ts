@@ -47,6 +47,7 @@ describe('external data', () => {
     const path = writeWithExternalData(join(root, 'ok'), 'model.onnx.data');
     const source = await readModelSource(path);
     expect(source.externalData.map((f) => f.path)).toEqual(['model.onnx.data']);
+    expect(source.decoded?.graph.initializer?.some((t) => t.externalData?.length)).toBe(true);
     const [external, reference] = await Promise.all([loadAttentionModel(path), loadAttentionModel(inline)]);
     const [a, b] = await Promise.all([external.run(feeds), reference.run(feeds)]);
     expect(a.outputs.logits!.data).toEqual(b.outputs.logits!.data);
@@ -54,6 +55,15 @@ describe('external data', () => {
     await Promise.all([external.dispose(), reference.dispose()]);
     const bench = await benchmarkExtractionOverhead(path, feeds, { runs: 1, warmup: 0 });
     expect(bench.layers).toBe(2);
+  });
+
+  it('leaves an inline model undecoded until it is loaded', async () => {
+    const path = join(root, 'inline', 'model.onnx');
+    mkdirSync(join(root, 'inline'));
+    writeFileSync(path, inline);
+    const source = await readModelSource(path);
+    expect(source.externalData).toEqual([]);
+    expect(source.decoded).toBeUndefined();
   });
 
   it('names the tensor and the missing file', async () => {

@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, normalize, sep } from 'node:path';
 import { AttentionError } from '../errors.ts';
 import { externalDataLocations } from '../onnx/external-data.ts';
-import { decodeModel } from '../onnx/proto.ts';
+import { decodeModel, type OnnxModel } from '../onnx/proto.ts';
 
 /** A file a model keeps tensor bytes in, as ONNX Runtime's `externalData` session option wants it. */
 export interface ExternalDataFile {
@@ -22,6 +22,8 @@ export interface ModelSource {
   label: string;
   /** Files beside the model that hold its weights (empty when every tensor is inline). */
   externalData: ExternalDataFile[];
+  /** The decoded model, when reading had to decode it to find its external data (read-only). */
+  decoded?: OnnxModel;
 }
 
 export function sha256Hex(...parts: Uint8Array[]): string {
@@ -32,12 +34,16 @@ export function sha256Hex(...parts: Uint8Array[]): string {
 
 const LOCATION_KEY = new TextEncoder().encode('location');
 
-/** Reads the external data files a model at `modelPath` names, refusing paths outside its folder. */
-async function readExternalData(bytes: Uint8Array, modelPath: string): Promise<ExternalDataFile[]> {
-  if (Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf(LOCATION_KEY) < 0) return [];
+/**
+ * Reads the external data files a model at `modelPath` names, refusing paths outside its folder.
+ * Only a model whose bytes mention "location" is decoded; that decoded model is returned with the files.
+ */
+async function readExternalData(bytes: Uint8Array, modelPath: string): Promise<{ files: ExternalDataFile[]; decoded?: OnnxModel }> {
+  if (Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf(LOCATION_KEY) < 0) return { files: [] };
   const label = basename(modelPath);
+  const decoded = decodeModel(bytes, label);
   const files: ExternalDataFile[] = [];
-  for (const [location, tensor] of externalDataLocations(decodeModel(bytes, label))) {
+  for (const [location, tensor] of externalDataLocations(decoded)) {
     const relative = normalize(location);
     if (location === '' || isAbsolute(location) || relative === '..' || relative.startsWith(`..${sep}`)) {
       throw new AttentionError('E_MODEL', `${label}: tensor "${tensor}" keeps its data at "${location}", which is not a file inside the model's folder`);
@@ -50,7 +56,12 @@ async function readExternalData(bytes: Uint8Array, modelPath: string): Promise<E
       throw new AttentionError('E_MODEL', `${label}: tensor "${tensor}" keeps its data in ${path}: ${code === 'ENOENT' ? 'no such file' : String(code ?? cause)}`, { cause });
     }
   }
-  return files;
+  return { files, decoded };
+}
+
+/** The source's model decoded, reusing the decode done while reading its external data. */
+export function decodedModel(source: ModelSource): OnnxModel {
+  return source.decoded ?? decodeModel(source.bytes, source.label);
 }
 
 /** A model read from a path (with the external data files it names) or taken as bytes; a source already read is returned as is. */
@@ -67,6 +78,7 @@ export async function readModelSource(pathOrBytes: string | Uint8Array | ModelSo
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : String(code ?? cause);
     throw new AttentionError('E_INPUT', `model file ${pathOrBytes}: ${why}`, { cause });
   }
-  const externalData = await readExternalData(bytes, pathOrBytes);
-  return { bytes, sha256: sha256Hex(bytes, ...externalData.map((f) => f.data)), label: basename(pathOrBytes), externalData };
+  const { files, decoded } = await readExternalData(bytes, pathOrBytes);
+  const sha256 = sha256Hex(bytes, ...files.map((f) => f.data));
+  return { bytes, sha256, label: basename(pathOrBytes), externalData: files, decoded };
 }
