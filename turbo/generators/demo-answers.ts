@@ -61,6 +61,7 @@ export const DEMO_FILES: ReadonlyArray<{ template: string; destination: string }
   ['app/tsconfig.json.hbs', 'apps/{{name}}/tsconfig.json'],
   ['app/next.config.ts.hbs', 'apps/{{name}}/next.config.ts'],
   ['app/vitest.config.ts.hbs', 'apps/{{name}}/vitest.config.ts'],
+  ['app/vitest.e2e.config.ts.hbs', 'apps/{{name}}/vitest.e2e.config.ts'],
   ['app/app/layout.tsx.hbs', 'apps/{{name}}/app/layout.tsx'],
   ['app/app/page.tsx.hbs', 'apps/{{name}}/app/page.tsx'],
   ['app/app/globals.css.hbs', 'apps/{{name}}/app/globals.css'],
@@ -68,7 +69,10 @@ export const DEMO_FILES: ReadonlyArray<{ template: string; destination: string }
   ['app/src/explain-handler.ts.hbs', 'apps/{{name}}/src/explain-handler.ts'],
   ['app/src/task-cache.ts.hbs', 'apps/{{name}}/src/task-cache.ts'],
   ['app/components/explorer.tsx.hbs', 'apps/{{name}}/components/explorer.tsx'],
+  ['app/test/tiny-model-folder.ts.hbs', 'apps/{{name}}/test/tiny-model-folder.ts'],
   ['app/test/explain-route.test.ts.hbs', 'apps/{{name}}/test/explain-route.test.ts'],
+  ['app/e2e/next-server.ts.hbs', 'apps/{{name}}/e2e/next-server.ts'],
+  ['app/e2e/explore-page.test.ts.hbs', 'apps/{{name}}/e2e/explore-page.test.ts'],
 ].map(([template, destination]) => ({ template: template!, destination: destination! }));
 
 /** What to do after generating `name`: printed as the generator's last message. */
@@ -78,7 +82,7 @@ export function nextSteps(answers: Pick<DemoAnswers, 'name' | 'port'>): string {
     `Created packages/task-${name} (@attn/task-${name}) and apps/${name} (@attn/app-${name}). Next:`,
     `  1. pnpm install  (links the new workspace packages)`,
     `  2. pnpm --filter @attn/task-${name} test  (the task on a tiny built model)`,
-    `  3. pnpm --filter @attn/app-${name} test  (POST /api/explain on a tiny built model)`,
+    `  3. pnpm --filter @attn/app-${name} test  (POST /api/explain, then the page in headless Chromium, on a tiny built model)`,
     `  4. put a model in models/${name}/: onnx/model.onnx, optional config.json (id2label) and examples.json (inputs)`,
     `  5. pnpm --filter @attn/app-${name} dev  (http://localhost:${port})`,
     `Customise packages/task-${name}/src/${name}-domain.ts: the input type, input → feeds, token labels, prediction.`,

@@ -1,25 +1,16 @@
 // The page in a real headless Chromium (Debian's, via playwright-core): submit a sentence, see
 // the prediction, the token heat and the head view drawn, enlarge a head, and export PNG and SVG.
-import { readFile } from 'node:fs/promises';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+import { downloadFrom, openBrowserPage, PNG_SIGNATURE } from '@attn/e2e';
 
 describe('text-classification page', () => {
   let browser: Browser;
   let page: Page;
-  const pageErrors: string[] = [];
+  let pageErrors: string[];
 
   beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-    const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1200, height: 900 } });
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(inject('baseUrl'));
+    ({ browser, page, pageErrors } = await openBrowserPage(inject('baseUrl')));
   });
   afterAll(async () => {
     await browser?.close();
@@ -74,9 +65,8 @@ describe('text-classification page', () => {
 
   it('exports the token heat as a PNG file', async () => {
     const card = page.locator('section', { has: page.getByTestId('token-heat') });
-    const [download] = await Promise.all([page.waitForEvent('download'), card.getByRole('button', { name: 'PNG' }).click()]);
-    expect(download.suggestedFilename()).toMatch(/^text-sentiment-token-heat\.png$/);
-    const bytes = await readFile((await download.path())!);
+    const { name, bytes } = await downloadFrom(page, card.getByRole('button', { name: 'PNG' }));
+    expect(name).toBe('text-sentiment-token-heat.png');
     expect(bytes.length).toBeGreaterThan(1000);
     expect([...bytes.subarray(0, 8)]).toEqual(PNG_SIGNATURE);
   });
@@ -90,8 +80,7 @@ describe('text-classification page', () => {
     await heatmap.waitFor();
     expect(await heatmap.locator('rect > title').count()).toBeGreaterThan(9);
     const card = page.locator('section', { has: page.getByTestId('head-grid') });
-    const [download] = await Promise.all([page.waitForEvent('download'), card.getByRole('button', { name: 'SVG' }).click()]);
-    const svg = await readFile((await download.path())!, 'utf8');
+    const svg = (await downloadFrom(page, card.getByRole('button', { name: 'SVG' }))).bytes.toString('utf8');
     expect(svg).toMatch(/^<\?xml[^>]*>\n<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
     expect(svg).toContain('data-attn-view="attention-heatmap"');
   });

@@ -1,5 +1,5 @@
 // `pnpm gen demo` end to end: the real @turbo/gen CLI runs turbo/generators on a temporary repository root,
-// then the generated task package and app are type-checked and their own tests run with this repo's tools.
+// then the generated task package and app are type-checked and their own tests (the browser test too) run with this repo's tools.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,9 +21,9 @@ const PORT = '3077';
 /** Child environment without colour codes, so the output can be matched. */
 const { FORCE_COLOR: _forceColor, ...plainEnv } = process.env;
 
-function run(command: string, args: string[], cwd: string) {
-  const env = { ...plainEnv, NO_COLOR: '1' };
-  const result = spawnSync(command, args, { cwd, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 180_000 });
+function run(command: string, args: string[], cwd: string, extraEnv: Record<string, string> = {}) {
+  const env = { ...plainEnv, NO_COLOR: '1', ...extraEnv };
+  const result = spawnSync(command, args, { cwd, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 300_000 });
   return { status: result.status, output: `${result.stdout ?? ''}${result.stderr ?? ''}` };
 }
 
@@ -136,6 +136,13 @@ describe('pnpm gen demo, generated into a temporary repository root', () => {
       expect(vitest.output).toMatch(/Tests\s+\d+ passed/);
     }
   }, 180_000);
+
+  it("passes the generated app's browser test: built, served and driven in headless Chromium", () => {
+    // webpack, because Turbopack refuses this temporary root's links to packages outside it (see @attn/e2e).
+    const e2e = run(bin('vitest'), ['run', '--config', 'vitest.e2e.config.ts'], join(root, 'apps', NAME), { ATTN_E2E_NEXT_BUNDLER: 'webpack' });
+    expect(e2e.status, e2e.output).toBe(0);
+    expect(e2e.output).toMatch(/Tests\s+3 passed/);
+  }, 300_000);
 
   it('refuses a name that is not kebab-case, and one already generated', () => {
     const badName = generate(root, ['Sound_Events', DESCRIPTION, PORT]);
