@@ -3,7 +3,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as ort from 'onnxruntime-node';
-import { benchmarkExtractionOverhead, loadAttentionModel, modelsDir, type ExecutionProviderRequest } from '../src/index.ts';
+import { benchmarkExtractionOverhead, loadAttentionModel, modelsDir, readModelSource, type ExecutionProviderRequest } from '../src/index.ts';
 
 const requests: ExecutionProviderRequest[] = ['webgpu', 'cuda', 'auto'];
 const batches = [1, 32, 256];
@@ -30,22 +30,23 @@ const ms = (v: number) => `${v.toFixed(2)} ms`;
 const shipped = readdirSync(modelsDir()).filter((id) => existsSync(join(modelsDir(), id, 'onnx', 'model.onnx')));
 console.log(`${shipped.length} models, ${sequence} tokens per row, median of ${runs} runs; plain / with attention exposed`);
 for (const id of shipped) {
-  const bytes = readFileSync(join(modelsDir(), id, 'onnx', 'model.onnx'));
+  // Read (and hashed) once: every load and benchmark below takes this source.
+  const source = await readModelSource(join(modelsDir(), id, 'onnx', 'model.onnx'));
   const { vocab_size: vocabSize } = JSON.parse(readFileSync(join(modelsDir(), id, 'config.json'), 'utf8')) as { vocab_size: number };
   for (const batch of batches) {
     const input = feeds(batch, vocabSize);
-    const cpuModel = await loadAttentionModel(bytes, { executionProvider: 'cpu' });
+    const cpuModel = await loadAttentionModel(source, { executionProvider: 'cpu' });
     const reference = await cpuModel.run(input);
     await cpuModel.dispose();
-    const cpu = await benchmarkExtractionOverhead(bytes, input, { executionProvider: 'cpu', runs, warmup: 5 });
+    const cpu = await benchmarkExtractionOverhead(source, input, { executionProvider: 'cpu', runs, warmup: 5 });
     console.log(`${id} batch ${batch}: cpu ${ms(cpu.plain.medianMs)} / ${ms(cpu.withAttention.medianMs)}`);
     for (const request of requests) {
-      const model = await loadAttentionModel(bytes, { executionProvider: request, fallback: true });
+      const model = await loadAttentionModel(source, { executionProvider: request, fallback: true });
       const result = await model.run(input);
       await model.dispose();
       const logits = maxDifference(result.outputs.logits!.data as Float32Array, reference.outputs.logits!.data as Float32Array);
       const attention = Math.max(...result.layers.map((layer, k) => maxDifference(layer.data, reference.layers[k]!.data)));
-      const timed = await benchmarkExtractionOverhead(bytes, input, { executionProvider: request, fallback: true, runs, warmup: 5 });
+      const timed = await benchmarkExtractionOverhead(source, input, { executionProvider: request, fallback: true, runs, warmup: 5 });
       const skipped = timed.provider.skipped.map((s) => s.provider).join(', ');
       console.log(
         `  ${request} → ${timed.provider.used}${skipped ? ` (skipped ${skipped})` : ''}: ${ms(timed.plain.medianMs)} / ${ms(timed.withAttention.medianMs)}, ` +

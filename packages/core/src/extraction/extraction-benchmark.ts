@@ -2,7 +2,7 @@
 // attention Softmax outputs exposed (layers built), interleaved in one process on the same provider.
 import type * as ort from 'onnxruntime-node';
 import { AttentionError } from '../errors.ts';
-import { readModelSource } from '../runtime/model-source.ts';
+import { readModelSource, type ModelSource } from '../runtime/model-source.ts';
 import type { ProviderReport } from '../runtime/providers.ts';
 import { acquireSession } from '../runtime/session-cache.ts';
 import { loadAttentionModel, type LoadAttentionModelOptions } from './attention-model.ts';
@@ -37,7 +37,7 @@ function summarise(samples: number[]): LatencySummary {
 }
 
 export async function benchmarkExtractionOverhead(
-  pathOrBytes: string | Uint8Array,
+  pathOrBytes: string | Uint8Array | ModelSource,
   feeds: Record<string, ort.Tensor>,
   options: BenchmarkOptions = {},
 ): Promise<ExtractionBenchmark> {
