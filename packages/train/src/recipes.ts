@@ -124,6 +124,11 @@ export const RECIPES: Record<string, ModelRecipe> = {
   },
 };
 
+/** Whether the recipe is a final refit: tokenizer, pre-training and training also see the validation split. */
+export function isFinalRefit(recipe: ModelRecipe): boolean {
+  return recipe.fitOn === 'train+validation';
+}
+
 export function recipeFor(id: string): ModelRecipe {
   const recipe = RECIPES[id];
   if (!recipe) {

@@ -14,7 +14,7 @@ import { disposeClassifier, readWeights, type TfClassifier } from './model/tf-cl
 import { useWasmBackend } from './model/tf-backend.ts';
 import { createTransformerClassifier } from './model/transformer-classifier.ts';
 import { initialWeightArrays } from './model/weight-init.ts';
-import { recipeFor } from './recipes.ts';
+import { isFinalRefit, recipeFor } from './recipes.ts';
 import { writeTokenizerFiles } from './tokenizer/hf-tokenizer-files.ts';
 import { trainWordPiece } from './tokenizer/wordpiece-trainer.ts';
 import { WordPieceTokenizer } from './tokenizer/wordpiece-tokenizer.ts';
@@ -63,7 +63,7 @@ export async function trainModel(id: string, options: TrainModelOptions = {}): P
   const dataset = recipe.loadDataset();
   const split = splitDataset(dataset, recipe.split);
   log(`${id}: ${dataset.name}, ${split.train.length} train / ${split.validation.length} validation / ${split.test.length} test (split seed ${recipe.split.seed})`);
-  const refit = recipe.fitOn === 'train+validation';
+  const refit = isFinalRefit(recipe);
   const fitExamples = refit ? [...split.train, ...split.validation] : split.train;
   if (refit) log(`final refit: tokenizer, pre-training and training on train + validation (${fitExamples.length} examples), ${epochs} epochs, last kept`);
   const vocab = trainWordPiece(fitExamples.map((e) => e.text), recipe.tokenizer);

@@ -1,7 +1,7 @@
 // Writes MODEL_CARD.md for a trained model: data and licence, split, tokenizer, architecture and
 // hyper-parameters, held-out test metrics of the exported ONNX file, curves, rebuild command, sha256.
 import type { ClassificationMetrics } from '../metrics.ts';
-import type { ModelRecipe } from '../recipes.ts';
+import { isFinalRefit, type ModelRecipe } from '../recipes.ts';
 import type { TextDataset } from '../data/text-dataset.ts';
 import type { PretrainEpochRecord } from '../training/pretrain-loop.ts';
 import type { EpochRecord } from '../training/train-loop.ts';
@@ -41,7 +41,7 @@ const loss = (v: number | undefined) => (v === undefined ? '–' : v.toFixed(4))
 
 /** What the tokenizer, pre-training and fine-tuning were fit on, in words. */
 function fitWords(recipe: ModelRecipe): string {
-  return recipe.fitOn === 'train+validation' ? 'training and validation splits' : 'training split';
+  return isFinalRefit(recipe) ? 'training and validation splits' : 'training split';
 }
 
 function historyTable(history: EpochRecord[], best: number): string[] {
@@ -59,7 +59,7 @@ function pretrainingLines(f: ModelCardFacts): string[] {
   const p = f.recipe.pretraining;
   if (!p || f.pretraining.length === 0) return [];
   return [
-    `Before fine-tuning, the encoder was pre-trained on the texts of the ${fitWords(f.recipe)} alone (labels unused; ${f.recipe.fitOn === 'train+validation' ? 'test texts' : 'validation and test texts'} never seen) to predict masked words, as BERT is: ${p.maskRate * 100} % of the word tokens are targets, of which 80 % are replaced by [MASK], 10 % by a random word and 10 % kept; the prediction is the final states times the word-embedding matrix (tied) plus a bias that is discarded afterwards. AdamW (weight decay ${p.weightDecay}), learning rate ${p.learningRate} with warm-up over ${p.warmupFraction * 100} % of the steps and linear decay, batch ${p.batchSize}, ${p.epochs} epochs, gradient clipping at ${p.clipNorm}, dropout ${p.dropout.embeddings} / ${p.dropout.attention} / ${p.dropout.hidden} (embeddings / attention / residual).`,
+    `Before fine-tuning, the encoder was pre-trained on the texts of the ${fitWords(f.recipe)} alone (labels unused; ${isFinalRefit(f.recipe) ? 'test texts' : 'validation and test texts'} never seen) to predict masked words, as BERT is: ${p.maskRate * 100} % of the word tokens are targets, of which 80 % are replaced by [MASK], 10 % by a random word and 10 % kept; the prediction is the final states times the word-embedding matrix (tied) plus a bias that is discarded afterwards. AdamW (weight decay ${p.weightDecay}), learning rate ${p.learningRate} with warm-up over ${p.warmupFraction * 100} % of the steps and linear decay, batch ${p.batchSize}, ${p.epochs} epochs, gradient clipping at ${p.clipNorm}, dropout ${p.dropout.embeddings} / ${p.dropout.attention} / ${p.dropout.hidden} (embeddings / attention / residual).`,
     '',
     '| pre-training epoch | masked-word loss | masked-word acc. | seconds |',
     '|---|---|---|---|',
@@ -74,7 +74,7 @@ export function modelCardMarkdown(f: ModelCardFacts): string {
   const { recipe, dataset } = f;
   const a = recipe.architecture;
   const t = recipe.training;
-  const refit = recipe.fitOn === 'train+validation';
+  const refit = isFinalRefit(recipe);
   const selection = refit
     ? `Settings and the number of epochs were chosen on the validation split with models fit on the training split (see Training); this model is a final refit with those settings on train + validation (${f.splitSizes.train + f.splitSizes.validation} examples). The test split was used once, for the figures below.`
     : 'Model selection (early stopping, the kept epoch) used the validation split only; the test split was used once, for the figures below.';
