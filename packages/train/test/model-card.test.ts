@@ -1,6 +1,9 @@
-// The model card and training curve say what the model was fit on: a run fit on the training
-// split reports its kept validation epoch; a final refit on train + validation reports none.
+// The model card and training curve say what the model was fit on (the kept validation epoch, or
+// none for a final refit), and a shipped card carries its recipe's selection notes word for word.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { modelsDir } from '@attn/core';
 import { modelCardMarkdown, type ModelCardFacts } from '../src/export/model-card.ts';
 import { trainingCurveSvg } from '../src/export/training-curve-svg.ts';
 import { RECIPES, type EpochRecord } from '../src/index.ts';
@@ -43,6 +46,15 @@ describe('model card', () => {
     expect(card).toContain('WordPiece trained here on the training and validation splits only');
     expect(card).toContain('| 2 (kept) | 0.5000 | 70.00 % | – | – | 1.0 |');
     expect(card).not.toContain('Validation accuracy of the kept epoch');
+  });
+
+  it('each shipped card carries its recipe\'s selection notes, line for line', () => {
+    const shipped = Object.values(RECIPES).filter((r) => r.selectionNotes && existsSync(join(modelsDir(), r.id, 'MODEL_CARD.md')));
+    expect(shipped.map((r) => r.id)).toContain('text-sentiment');
+    for (const recipe of shipped) {
+      const lines = readFileSync(join(modelsDir(), recipe.id, 'MODEL_CARD.md'), 'utf8').split('\n');
+      for (const note of recipe.selectionNotes!) expect(lines, recipe.id).toContain(note);
+    }
   });
 });
 
