@@ -39,7 +39,7 @@ for (const label of [0, 1]) {
 for (let fold = 0; fold < FOLDS; fold++) {
   sets.push(encodeSet(`fold${fold}`, pool.filter((e) => foldOf.get(e) !== fold), pool.filter((e) => foldOf.get(e) === fold)));
 }
-const { architecture, pretraining, training, maxLength } = recipe;
-const settings = { architecture, pretraining, training, maxLength };
+const { architecture, pretraining, training, maxLength, embeddingInitStd } = recipe;
+const settings = { architecture, pretraining, training, maxLength, embeddingInitStd };
 writeFileSync(out, gzipSync(JSON.stringify({ recipe: recipe.id, splitSeed: recipe.split.seed, foldSeed: FOLD_SEED, settings, sets })));
 console.error(`wrote ${out}`);

@@ -23,7 +23,7 @@ def recipe_settings(s):
     arch, pre, ft = s['architecture'], s['pretraining'], s['training']
     drop = lambda d: (d['embeddings'], d['attention'], d['hidden'])
     return dict(hidden=arch['hidden'], heads=arch['heads'], layers=arch['layers'], inter=arch['intermediate'],
-                max_len=s['maxLength'], drop=drop(arch['dropout']),
+                max_len=s['maxLength'], embedding_std=s['embeddingInitStd'], drop=drop(arch['dropout']),
                 pre_epochs=pre['epochs'], pre_batch=pre['batchSize'], pre_lr=pre['learningRate'],
                 pre_warmup=pre['warmupFraction'], pre_wd=pre['weightDecay'], pre_clip=pre['clipNorm'],
                 mask_rate=pre['maskRate'], pre_drop=drop(pre['dropout']),
@@ -36,11 +36,11 @@ class Model(torch.nn.Module):
     def __init__(self, vocab, c, gen):
         super().__init__()
         d, inter = c['hidden'], c['inter']
-        P = lambda *shape: torch.nn.Parameter(torch.randn(*shape, generator=gen) * 0.02)
+        P = lambda *shape, std=0.02: torch.nn.Parameter(torch.randn(*shape, generator=gen) * std)
         Z = lambda *shape: torch.nn.Parameter(torch.zeros(*shape))
         O = lambda *shape: torch.nn.Parameter(torch.ones(*shape))
         self.c = c
-        self.word, self.pos = P(vocab, d), P(c['max_len'], d)
+        self.word, self.pos = P(vocab, d, std=c['embedding_std']), P(c['max_len'], d)
         self.layers = torch.nn.ModuleList()
         for _ in range(c['layers']):
             m = torch.nn.Module()
@@ -101,7 +101,7 @@ def epoch_batches(lengths, size, rng):
 
 def pad(seqs, idx):
     L = max(len(seqs[i]) for i in idx)
-    ids = np.zeros((len(idx), L), np.int64)
+    ids = np.full((len(idx), L), PAD, np.int64)
     mask = np.zeros((len(idx), L), np.float32)
     for r, i in enumerate(idx):
         ids[r, :len(seqs[i])] = seqs[i]
