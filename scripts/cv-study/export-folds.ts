@@ -9,6 +9,7 @@ import { seededRandom, shuffled } from '../../packages/train/src/random.ts';
 import { RECIPES } from '../../packages/train/src/recipes.ts';
 import { trainWordPiece } from '../../packages/train/src/tokenizer/wordpiece-trainer.ts';
 import { WordPieceTokenizer } from '../../packages/train/src/tokenizer/wordpiece-tokenizer.ts';
+import { encodeExamples } from '../../packages/train/src/training/batches.ts';
 
 const FOLDS = 10;
 const FOLD_SEED = 7;
@@ -16,16 +17,17 @@ const recipe = RECIPES['text-sentiment']!;
 const out = process.argv[2] ?? 'folds.json.gz';
 if (!out.endsWith('.json.gz')) throw new Error(`OUT "${out}" must end in .json.gz`);
 
-/** One study set: fit a tokenizer on `fit`, encode both parts as the recipe does. */
+/** One study set: fit a tokenizer on `fit`, encode both parts as `attn train` does. */
 function encodeSet(name: string, fit: LabelledText[], heldOut: LabelledText[]) {
   const vocab = trainWordPiece(fit.map((e) => e.text), recipe.tokenizer);
   const tokenizer = new WordPieceTokenizer(vocab);
-  const encode = (examples: LabelledText[]) => ({
-    ids: examples.map((e) => tokenizer.encode(e.text, recipe.maxLength).ids),
-    labels: examples.map((e) => e.label),
-  });
   console.error(`${name}: ${fit.length} fit / ${heldOut.length} held out, vocabulary ${vocab.length}`);
-  return { name, vocabSize: vocab.length, train: encode(fit), heldOut: encode(heldOut) };
+  return {
+    name,
+    vocabSize: vocab.length,
+    train: encodeExamples(tokenizer, fit, recipe.maxLength),
+    heldOut: encodeExamples(tokenizer, heldOut, recipe.maxLength),
+  };
 }
 
 const split = splitDataset(recipe.loadDataset(), recipe.split);

@@ -1,6 +1,6 @@
 # PyTorch replica of packages/train's text-sentiment recipe (masked-word pre-training, then fine-tuning),
 # run on the sets export-folds.ts writes, with the recipe's settings read from that file; one JSON line per run.
-import argparse, gzip, json, math, time
+import argparse, gzip, itertools, json, math, time
 import numpy as np
 import torch
 import torch.nn.functional as F
@@ -109,6 +109,10 @@ def pad(seqs, idx):
     return ids, mask
 
 
+def on(dev, *arrays):
+    return [torch.from_numpy(a).to(dev) for a in arrays]
+
+
 def word_tokens(ids, mask):
     return (mask == 1) & (ids != CLS) & (ids != SEP)
 
@@ -131,9 +135,10 @@ def pretrain(model, seqs, vocab, c, rng, dev):
     total = math.ceil(len(seqs) / c['pre_batch']) * c['pre_epochs']
     rate = schedule(c['pre_lr'], total, c['pre_warmup'])
     model.train()
-    s = 0
+    steps = itertools.count()
     for _ in range(c['pre_epochs']):
         for idx in epoch_batches(lengths, c['pre_batch'], rng):
+            s = next(steps)
             ids, mask = pad(seqs, idx)
             chosen = word_tokens(ids, mask) & (rng.random(ids.shape) < c['mask_rate'])
             targets = ids[chosen]
@@ -143,14 +148,11 @@ def pretrain(model, seqs, vocab, c, rng, dev):
             rand_at = chosen & (roll >= 0.8) & (roll < 0.9)
             corrupt[rand_at] = rng.integers(FIRST_WORD, vocab, size=int(rand_at.sum()))
             if len(targets) == 0:
-                s += 1
                 continue
-            states = model.encode(torch.from_numpy(corrupt).to(dev), torch.from_numpy(mask).to(dev), c['pre_drop'])
-            at = torch.from_numpy(np.flatnonzero(chosen)).to(dev)
+            states = model.encode(*on(dev, corrupt, mask), c['pre_drop'])
+            at, wanted = on(dev, np.flatnonzero(chosen), targets)
             out = states.reshape(-1, c['hidden'])[at] @ model.word.t() + bias
-            loss = F.cross_entropy(out, torch.from_numpy(targets).to(dev))
-            step(opt, params, loss, rate(s), c['pre_clip'])
-            s += 1
+            step(opt, params, F.cross_entropy(out, wanted), rate(s), c['pre_clip'])
 
 
 def evaluate(model, data, c, dev):
@@ -160,7 +162,7 @@ def evaluate(model, data, c, dev):
         for i in range(0, len(data['ids']), 256):
             idx = list(range(i, min(i + 256, len(data['ids']))))
             ids, mask = pad(data['ids'], idx)
-            out = model.logits(torch.from_numpy(ids).to(dev), torch.from_numpy(mask).to(dev), c['drop'])
+            out = model.logits(*on(dev, ids, mask), c['drop'])
             y = torch.tensor([data['labels'][j] for j in idx], device=dev)
             correct += int((out.argmax(-1) == y).sum())
             loss_sum += float(F.cross_entropy(out, y, reduction='sum'))
@@ -181,16 +183,16 @@ def finetune(model, train, held, c, rng, dev):
         for idx in epoch_batches(lengths, c['batch'], rng):
             ids, mask = pad(train['ids'], idx)
             ids[word_tokens(ids, mask) & (rng.random(ids.shape) < c['token_dropout'])] = MASK
-            out = model.logits(torch.from_numpy(ids).to(dev), torch.from_numpy(mask).to(dev), c['drop'])
-            loss = F.cross_entropy(out, torch.from_numpy(labels[idx]).to(dev), label_smoothing=c['smoothing'])
+            out = model.logits(*on(dev, ids, mask), c['drop'])
+            loss = F.cross_entropy(out, *on(dev, labels[idx]), label_smoothing=c['smoothing'])
             step(opt, params, loss, rate(s), c['clip'])
             s += 1
         history.append(evaluate(model, held, c, dev))
     return history
 
 
-def run(data_set, base, variant, seed, dev):
-    c = {**base, **VARIANTS[variant]}
+def run(data_set, base, variant, seed, dev, overrides):
+    c = {**base, **VARIANTS[variant], **overrides}
     gen = torch.Generator().manual_seed(seed)
     torch.manual_seed(seed)
     rng = np.random.default_rng(seed)
@@ -218,18 +220,14 @@ def main():
     ap.add_argument('--data', required=True, help='the .json.gz file export-folds.ts wrote')
     ap.add_argument('--jobs', required=True, help='comma-separated set:variant:seed, e.g. fold0:base:1')
     ap.add_argument('--device', default='cuda' if torch.cuda.is_available() else 'cpu')
-    ap.add_argument('--pre-epochs', type=int, help='override the pre-training epochs (smoke runs only)')
-    ap.add_argument('--epochs', type=int, help='override the fine-tuning epochs (smoke runs only)')
+    ap.add_argument('--pre-epochs', type=int, help='pre-training epochs of every variant (smoke runs only)')
+    ap.add_argument('--epochs', type=int, help='fine-tuning epochs of every variant (smoke runs only)')
     a = ap.parse_args()
     with gzip.open(a.data, 'rt') as f:
         study = json.load(f)
     sets = {s['name']: s for s in study['sets']}
     base = recipe_settings(study['settings'])
-    if a.pre_epochs is not None:
-        base['pre_epochs'] = a.pre_epochs
-        VARIANTS['pre160'] = {'pre_epochs': 2 * a.pre_epochs}
-    if a.epochs is not None:
-        base['epochs'] = a.epochs
+    overrides = {k: v for k, v in (('pre_epochs', a.pre_epochs), ('epochs', a.epochs)) if v is not None}
     jobs = [job.split(':') for job in a.jobs.split(',')]
     for job in jobs:
         if len(job) != 3 or job[0] not in sets or job[1] not in VARIANTS or not job[2].isdigit():
@@ -237,7 +235,7 @@ def main():
                      f'a variant in {sorted(VARIANTS)} and an integer seed')
     torch.set_num_threads(1)
     for name, variant, seed in jobs:
-        print(json.dumps(run(sets[name], base, variant, int(seed), a.device)), flush=True)
+        print(json.dumps(run(sets[name], base, variant, int(seed), a.device, overrides)), flush=True)
 
 
 if __name__ == '__main__':
