@@ -1,7 +1,8 @@
 // Sub-graphs the model builders share: linear layers, LayerNorm, erf-GELU, the additive padding
-// mask, the bilinear self-score, and unfused multi-head self-attention (Softmax → MatMul).
+// and causal masks, the bilinear self-score, unfused multi-head self-attention (Softmax → MatMul)
+// and the pre-LN transformer layer built from them.
 import type { AttributeInput, GraphBuilder } from '../graph-builder.ts';
-import type { ModelWeights } from './model-weights.ts';
+import type { ModelWeights, WeightSpec } from './model-weights.ts';
 
 /** Adds a weight to the graph as a float32 initializer under its own name. */
 export function weightInput(g: GraphBuilder, weights: ModelWeights, name: string, shape: number[]): string {
@@ -65,7 +66,8 @@ export interface SelfAttentionWeights {
 /**
  * Multi-head self-attention of x [B,S,d]: p = Softmax(q·kᵀ/√dh + bias) (node `<name>.softmax`,
  * rank 4 [B,H,S,S], its output the left operand of MatMul `<name>.context`), returns ctx·Wo + bo.
- * `keyBias` is an additive [B,1,1,S] bias, or undefined for no mask.
+ * `keyBias` is an additive bias that broadcasts to [B,H,S,S] — [B,1,1,S] for key padding,
+ * [B,1,S,S] for causal attention — or undefined for no mask.
  */
 export function multiHeadSelfAttention(
   g: GraphBuilder,
@@ -97,4 +99,80 @@ export function multiHeadSelfAttention(
 /** The additive key bias [B,1,1,S] of an int64 attention mask [B,S]. */
 export function keyPaddingBias(g: GraphBuilder, mask: string, name: string): string {
   return op(g, 'Unsqueeze', [paddingBias(g, mask, name), g.constantInt64([1, 2])], `${name}.unsqueeze`);
+}
+
+/**
+ * The additive causal and key-padding bias [B,1,S,S] of an int64 attention mask [B,S]: −1e9 where
+ * key k is padding or lies after query q (k > q), else 0. (The two add to −2e9 where both hold.)
+ */
+export function causalKeyPaddingBias(g: GraphBuilder, mask: string, name: string): string {
+  const keyBias = keyPaddingBias(g, mask, `${name}.padding`);
+  const length = op(g, 'Gather', [op(g, 'Shape', [mask], `${name}.shape`), g.constantInt64([1], [])], `${name}.length`, { axis: 0 });
+  const positions = op(g, 'Range', [g.constantInt64([0], []), length, g.constantInt64([1], [])], `${name}.positions`);
+  const queries = op(g, 'Unsqueeze', [positions, g.constantInt64([1])], `${name}.queries`);
+  const keys = op(g, 'Unsqueeze', [positions, g.constantInt64([0])], `${name}.keys`);
+  const future = op(g, 'Cast', [op(g, 'Greater', [keys, queries], `${name}.future`)], `${name}.future.cast`, { to: 1 });
+  const causal = op(g, 'Mul', [future, g.constantFloat([-1e9], [])], `${name}.causal`);
+  return op(g, 'Add', [keyBias, causal], `${name}.combine`);
+}
+
+/** The weights of pre-LN layer `index` (names `layers.<index>.*`, matrices [in, out]) in graph order. */
+export function preLnEncoderLayerWeightSpecs(index: number, hidden: number, intermediate: number): WeightSpec[] {
+  const layer = `layers.${index}`;
+  const specs: WeightSpec[] = [{ name: `${layer}.ln1.gamma`, shape: [hidden] }, { name: `${layer}.ln1.beta`, shape: [hidden] }];
+  for (const p of ['q', 'k', 'v', 'o']) {
+    specs.push({ name: `${layer}.attn.w${p}`, shape: [hidden, hidden] }, { name: `${layer}.attn.b${p}`, shape: [hidden] });
+  }
+  specs.push(
+    { name: `${layer}.ln2.gamma`, shape: [hidden] },
+    { name: `${layer}.ln2.beta`, shape: [hidden] },
+    { name: `${layer}.ffn.w1`, shape: [hidden, intermediate] },
+    { name: `${layer}.ffn.b1`, shape: [intermediate] },
+    { name: `${layer}.ffn.w2`, shape: [intermediate, hidden] },
+    { name: `${layer}.ffn.b2`, shape: [hidden] },
+  );
+  return specs;
+}
+
+export interface EncoderLayerDims {
+  hidden: number;
+  heads: number;
+  layerNormEps: number;
+}
+
+/**
+ * Pre-LN transformer layer `index` of x [B,S,d]: x + MHSA(LN1(x)), then + FFN(LN2(·)) with erf-GELU.
+ * Weights `layers.<index>.*` through `weight` (name → graph value); nodes `encoder.layer.<index>.*`,
+ * its attention Softmax `encoder.layer.<index>.attention.softmax`. `attentionBias` as in multiHeadSelfAttention.
+ */
+export function preLnEncoderLayer(
+  g: GraphBuilder,
+  x: string,
+  attentionBias: string | undefined,
+  weight: (name: string) => string,
+  index: number,
+  dims: EncoderLayerDims,
+): string {
+  const layer = `layers.${index}`;
+  const node = `encoder.layer.${index}`;
+  const eps = dims.layerNormEps;
+  const h = layerNorm(g, x, weight(`${layer}.ln1.gamma`), weight(`${layer}.ln1.beta`), eps, `${node}.ln1`);
+  const attention = multiHeadSelfAttention(
+    g,
+    h,
+    attentionBias,
+    {
+      wq: weight(`${layer}.attn.wq`), bq: weight(`${layer}.attn.bq`),
+      wk: weight(`${layer}.attn.wk`), bk: weight(`${layer}.attn.bk`),
+      wv: weight(`${layer}.attn.wv`), bv: weight(`${layer}.attn.bv`),
+      wo: weight(`${layer}.attn.wo`), bo: weight(`${layer}.attn.bo`),
+    },
+    dims,
+    `${node}.attention`,
+  );
+  const attended = op(g, 'Add', [x, attention], `${node}.attention.residual`);
+  const h2 = layerNorm(g, attended, weight(`${layer}.ln2.gamma`), weight(`${layer}.ln2.beta`), eps, `${node}.ln2`);
+  const inner = geluErf(g, linear(g, h2, weight(`${layer}.ffn.w1`), weight(`${layer}.ffn.b1`), `${node}.ffn.up`), `${node}.ffn.gelu`);
+  const ffn = linear(g, inner, weight(`${layer}.ffn.w2`), weight(`${layer}.ffn.b2`), `${node}.ffn.down`);
+  return op(g, 'Add', [attended, ffn], `${node}.ffn.residual`);
 }

@@ -5,6 +5,7 @@ import { appendGraphOutputs, decodeModel } from '../proto.ts';
 import { mulberry32, normalSampler } from './model-weights.ts';
 import type { ModelWeights, WeightSpec } from './model-weights.ts';
 import type { SeedClassifierConfig } from './seed-classifier.ts';
+import type { SasRecConfig } from './sasrec-recommender.ts';
 import type { TransformerClassifierConfig } from './transformer-classifier.ts';
 
 type Rows = number[][];
@@ -65,13 +66,17 @@ const gelu = (x: number): number => 0.5 * x * (1 + erf(x / Math.SQRT2));
 
 const addRows = (a: Rows, b: Rows): Rows => a.map((row, i) => row.map((value, j) => value + b[i]![j]!));
 
-/** Multi-head self-attention of x [S,d] with weights `<prefix>.w{q,k,v,o}`/`.b…`; probabilities [H][S][S]. */
+/**
+ * Multi-head self-attention of x [S,d] with weights `<prefix>.w{q,k,v,o}`/`.b…`; probabilities [H][S][S].
+ * Keys that are padding (keyMask 0) or, when `causal`, after the query get a −1e9 bias.
+ */
 export function selfAttentionReference(
   x: Rows,
   weights: ModelWeights,
   prefix: string,
   heads: number,
   keyMask: number[] | undefined,
+  causal = false,
 ): { output: Rows; probabilities: number[][][] } {
   const d = x[0]!.length;
   const dh = d / heads;
@@ -83,7 +88,7 @@ export function selfAttentionReference(
       const scores = k.map((kRow, j) => {
         let dot = 0;
         for (let t = h * dh; t < (h + 1) * dh; t++) dot += qRow[t]! * kRow[t]!;
-        return dot / Math.sqrt(dh) + (1 - (keyMask?.[j] ?? 1)) * -1e9;
+        return dot / Math.sqrt(dh) + (1 - (keyMask?.[j] ?? 1)) * -1e9 + (causal && j > i ? -1e9 : 0);
       });
       const p = softmax(scores);
       for (let t = h * dh; t < (h + 1) * dh; t++) context[i]![t] = p.reduce((sum, pj, j) => sum + pj * v[j]![t]!, 0);
@@ -91,6 +96,27 @@ export function selfAttentionReference(
     }),
   );
   return { output: matmul(context, weight(weights, `${prefix}.wo`), d, weight(weights, `${prefix}.bo`)), probabilities };
+}
+
+/** Pre-LN layer `index` of x [S,d] (weights `layers.<index>.*`): x + MHSA(LN1(x)), then + FFN(LN2(·)). */
+function encoderLayerReference(
+  x: Rows,
+  weights: ModelWeights,
+  index: number,
+  dims: { heads: number; intermediate: number; layerNormEps: number },
+  keyMask: number[] | undefined,
+  causal: boolean,
+): { output: Rows; probabilities: number[][][] } {
+  const layer = `layers.${index}`;
+  const d = x[0]!.length;
+  const eps = dims.layerNormEps;
+  const h = layerNorm(x, weight(weights, `${layer}.ln1.gamma`), weight(weights, `${layer}.ln1.beta`), eps);
+  const { output, probabilities } = selfAttentionReference(h, weights, `${layer}.attn`, dims.heads, keyMask, causal);
+  const attended = addRows(x, output);
+  const h2 = layerNorm(attended, weight(weights, `${layer}.ln2.gamma`), weight(weights, `${layer}.ln2.beta`), eps);
+  const inner = matmul(h2, weight(weights, `${layer}.ffn.w1`), dims.intermediate, weight(weights, `${layer}.ffn.b1`));
+  const ffn = matmul(inner.map((row) => row.map(gelu)), weight(weights, `${layer}.ffn.w2`), d, weight(weights, `${layer}.ffn.b2`));
+  return { output: addRows(attended, ffn), probabilities };
 }
 
 /** Logits [B][C] and per-layer attention [layer][B][H][S][S] of the transformer classifier. */
@@ -101,26 +127,50 @@ export function transformerReference(
   mask: number[][],
 ): { logits: Rows; attention: number[][][][][] } {
   const d = config.hidden;
-  const eps = config.layerNormEps;
   const attention: number[][][][][] = Array.from({ length: config.layers }, () => []);
   const logits = ids.map((sequence, b) => {
     const word = weight(weights, 'embeddings.word');
     const position = weight(weights, 'embeddings.position');
     let x: Rows = sequence.map((id, s) => Array.from({ length: d }, (_, t) => word[id * d + t]! + position[s * d + t]!));
     for (let i = 0; i < config.layers; i++) {
-      const layer = `layers.${i}`;
-      const h = layerNorm(x, weight(weights, `${layer}.ln1.gamma`), weight(weights, `${layer}.ln1.beta`), eps);
-      const { output, probabilities } = selfAttentionReference(h, weights, `${layer}.attn`, config.heads, mask[b]);
+      const { output, probabilities } = encoderLayerReference(x, weights, i, config, mask[b], false);
       attention[i]!.push(probabilities);
-      x = addRows(x, output);
-      const h2 = layerNorm(x, weight(weights, `${layer}.ln2.gamma`), weight(weights, `${layer}.ln2.beta`), eps);
-      const inner = matmul(h2, weight(weights, `${layer}.ffn.w1`), config.intermediate, weight(weights, `${layer}.ffn.b1`));
-      x = addRows(x, matmul(inner.map((row) => row.map(gelu)), weight(weights, `${layer}.ffn.w2`), d, weight(weights, `${layer}.ffn.b2`)));
+      x = output;
     }
-    const final = layerNorm(x, weight(weights, 'final_ln.gamma'), weight(weights, 'final_ln.beta'), eps);
+    const final = layerNorm(x, weight(weights, 'final_ln.gamma'), weight(weights, 'final_ln.beta'), config.layerNormEps);
     return matmul([final[0]!], weight(weights, 'classifier.w'), config.numLabels, weight(weights, 'classifier.b'))[0]!;
   });
   return { logits, attention };
+}
+
+/**
+ * Scores [B][numItems + 1] and per-layer attention [layer][B][H][S][S] of the SASRec recommender:
+ * positions counted from the right, causal attention, last state · item embeddingsᵀ + output bias.
+ */
+export function sasRecReference(
+  config: SasRecConfig,
+  weights: ModelWeights,
+  ids: number[][],
+  mask: number[][],
+): { scores: Rows; attention: number[][][][][] } {
+  const d = config.hidden;
+  const items = weight(weights, 'embeddings.item');
+  const position = weight(weights, 'embeddings.position');
+  const attention: number[][][][][] = Array.from({ length: config.layers }, () => []);
+  const scores = ids.map((sequence, b) => {
+    const offset = config.maxLength - sequence.length;
+    let x: Rows = sequence.map((id, s) => Array.from({ length: d }, (_, t) => items[id * d + t]! + position[(offset + s) * d + t]!));
+    for (let i = 0; i < config.layers; i++) {
+      const { output, probabilities } = encoderLayerReference(x, weights, i, config, mask[b], true);
+      attention[i]!.push(probabilities);
+      x = output;
+    }
+    const final = layerNorm(x, weight(weights, 'final_ln.gamma'), weight(weights, 'final_ln.beta'), config.layerNormEps);
+    const last = final[final.length - 1]!;
+    const bias = weight(weights, 'output.bias');
+    return Array.from({ length: config.numItems + 1 }, (_, item) => last.reduce((sum, value, t) => sum + value * items[item * d + t]!, bias[item]!));
+  });
+  return { scores, attention };
 }
 
 /** The article's bilinear self-scores s_i = e_iᵀ·W_a·e_i of rows e [S][d]. */
