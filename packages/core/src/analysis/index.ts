@@ -1,5 +1,5 @@
 // @attn/core/analysis: attention rollout and flow, per-head entropy, distance and sparsity,
-// and the head summary table — plain TypeScript on attn-maps layers, no native code.
+// the head summary table and Spearman rank correlation — plain TypeScript, no native code.
 export * from './attention-rows.ts';
 export * from './head-fusion.ts';
 export * from './residual-attention.ts';
@@ -10,3 +10,4 @@ export * from './entropy.ts';
 export * from './attention-distance.ts';
 export * from './sparsity.ts';
 export * from './head-summary.ts';
+export * from './spearman-correlation.ts';
