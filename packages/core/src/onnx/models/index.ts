@@ -7,3 +7,4 @@ export * from './multi-head-attention.ts';
 export * from './transformer-classifier.ts';
 export * from './seed-classifier.ts';
 export * from './sasrec-recommender.ts';
+export * from './vision-transformer.ts';

@@ -7,6 +7,7 @@ import type { ModelWeights, WeightSpec } from './model-weights.ts';
 import type { SeedClassifierConfig } from './seed-classifier.ts';
 import type { SasRecConfig } from './sasrec-recommender.ts';
 import type { TransformerClassifierConfig } from './transformer-classifier.ts';
+import type { VisionTransformerConfig } from './vision-transformer.ts';
 
 type Rows = number[][];
 
@@ -171,6 +172,47 @@ export function sasRecReference(
     return Array.from({ length: config.numItems + 1 }, (_, item) => last.reduce((sum, value, t) => sum + value * items[item * d + t]!, bias[item]!));
   });
   return { scores, attention };
+}
+
+/**
+ * Logits [B][C] and per-layer attention [layer][B][H][1+P][1+P] of the ViT for images [B][C][H][W]:
+ * each patch (row-major over the grid) flattened over (channel, row, column) · the Conv weights + bias.
+ */
+export function visionTransformerReference(
+  config: VisionTransformerConfig,
+  weights: ModelWeights,
+  images: number[][][][],
+): { logits: Rows; attention: number[][][][][] } {
+  const { hidden: d, patchSize: p, numChannels: channels } = config;
+  const grid = config.imageSize / p;
+  const kernel = weight(weights, 'embeddings.patch.w');
+  const bias = weight(weights, 'embeddings.patch.b');
+  const cls = weight(weights, 'embeddings.cls');
+  const position = weight(weights, 'embeddings.position');
+  const attention: number[][][][][] = Array.from({ length: config.layers }, () => []);
+  const logits = images.map((image) => {
+    const patches: Rows = [];
+    for (let gy = 0; gy < grid; gy++) {
+      for (let gx = 0; gx < grid; gx++) {
+        patches.push(Array.from({ length: d }, (_, o) => {
+          let sum = bias[o]!;
+          for (let c = 0; c < channels; c++) {
+            for (let r = 0; r < p; r++) for (let q = 0; q < p; q++) sum += image[c]![gy * p + r]![gx * p + q]! * kernel[((o * channels + c) * p + r) * p + q]!;
+          }
+          return sum;
+        }));
+      }
+    }
+    let x: Rows = [Array.from(cls), ...patches].map((row, s) => row.map((value, t) => value + position[s * d + t]!));
+    for (let i = 0; i < config.layers; i++) {
+      const { output, probabilities } = encoderLayerReference(x, weights, i, config, undefined, false);
+      attention[i]!.push(probabilities);
+      x = output;
+    }
+    const final = layerNorm(x, weight(weights, 'final_ln.gamma'), weight(weights, 'final_ln.beta'), config.layerNormEps);
+    return matmul([final[0]!], weight(weights, 'classifier.w'), config.numLabels, weight(weights, 'classifier.b'))[0]!;
+  });
+  return { logits, attention };
 }
 
 /** The article's bilinear self-scores s_i = e_iᵀ·W_a·e_i of rows e [S][d]. */
