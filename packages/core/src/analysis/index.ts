@@ -11,3 +11,4 @@ export * from './attention-distance.ts';
 export * from './sparsity.ts';
 export * from './head-summary.ts';
 export * from './spearman-correlation.ts';
+export * from './deletion-curve.ts';
