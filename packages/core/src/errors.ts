@@ -10,13 +10,24 @@ export type AttentionErrorCode =
   | 'E_DATA' // a data set is missing or malformed
   | 'E_RUNTIME'; // ONNX Runtime failed while running a valid request
 
+export interface AttentionErrorOptions {
+  cause?: unknown;
+  /**
+   * The input field at fault as a dotted path (`text`, `history.3`), when one is; the message then
+   * says what is wrong with it without naming it again, and describeError() joins the two.
+   */
+  field?: string;
+}
+
 export class AttentionError extends Error {
   override readonly name = 'AttentionError';
   readonly code: AttentionErrorCode;
+  readonly field: string | undefined;
 
-  constructor(code: AttentionErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options);
+  constructor(code: AttentionErrorCode, message: string, options?: AttentionErrorOptions) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
+    this.field = options?.field;
   }
 }
 
@@ -28,4 +39,10 @@ export function isAttentionError(value: unknown, code?: AttentionErrorCode): val
 /** The message of any thrown value, for one-line reports. */
 export function errorMessage(value: unknown): string {
   return value instanceof Error ? value.message : String(value);
+}
+
+/** One line for a report: "field: message" for an error about one field, else the message. */
+export function describeError(value: unknown): string {
+  const message = errorMessage(value);
+  return value instanceof AttentionError && value.field ? `${value.field}: ${message}` : message;
 }

@@ -8,4 +8,4 @@ export * from './onnx/index.ts';
 export * from './runtime/index.ts';
 export * from './extraction/index.ts';
 export * from './workspace-paths.ts';
-export * from './task.ts';
+export * from './task/index.ts';

@@ -4,4 +4,4 @@ export * from './types.ts';
 export * from './schema.ts';
 export * from './serialize.ts';
 export * from './binary-codec.ts';
-export { AttentionError, isAttentionError, errorMessage, type AttentionErrorCode } from '../errors.ts';
+export { AttentionError, isAttentionError, errorMessage, describeError, type AttentionErrorCode } from '../errors.ts';

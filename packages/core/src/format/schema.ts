@@ -26,17 +26,27 @@ export const attentionLayerJsonSchema = z
     message: 'a layer needs exactly one of "data" or "dataBase64"',
   });
 
-export const attentionMapsJsonSchema = z.object({
-  format: z.literal('attn-maps/v1'),
-  model: z.object({
-    id: z.string().min(1),
-    sha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
-    executionProvider: z.string().optional(),
-  }),
-  domain: z.string().min(1),
-  tokens: z.array(attentionTokenSchema),
-  layers: z.array(attentionLayerJsonSchema),
-});
+/** Self-attention documents carry `tokens`; documents whose queries and keys differ carry `queryTokens` and `keyTokens`. */
+export const attentionMapsJsonSchema = z
+  .object({
+    format: z.literal('attn-maps/v1'),
+    model: z.object({
+      id: z.string().min(1),
+      sha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+      executionProvider: z.string().optional(),
+    }),
+    domain: z.string().min(1),
+    tokens: z.array(attentionTokenSchema).optional(),
+    queryTokens: z.array(attentionTokenSchema).optional(),
+    keyTokens: z.array(attentionTokenSchema).optional(),
+    layers: z.array(attentionLayerJsonSchema),
+  })
+  .refine((doc) => (doc.tokens === undefined) === (doc.queryTokens !== undefined && doc.keyTokens !== undefined), {
+    message: 'a document needs either "tokens" (self-attention) or both "queryTokens" and "keyTokens"',
+  })
+  .refine((doc) => (doc.queryTokens === undefined) === (doc.keyTokens === undefined), {
+    message: '"queryTokens" and "keyTokens" go together',
+  });
 
 export type AttentionLayerJson = z.infer<typeof attentionLayerJsonSchema>;
 export type AttentionMapsJson = z.infer<typeof attentionMapsJsonSchema>;

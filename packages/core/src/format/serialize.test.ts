@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { isAttentionError } from '../errors.ts';
 import { float16BitsToFloat32, float32ToFloat16Bits } from './binary-codec.ts';
 import { attentionAt, headMatrix, parseAttentionMaps, serializeAttentionMaps } from './serialize.ts';
-import type { AttentionMaps } from './types.ts';
+import { queryTokensOf, type AttentionMaps } from './types.ts';
 
 function softmaxRows(values: number[], keys: number): Float32Array {
   const out = new Float32Array(values.length);
@@ -105,7 +105,48 @@ describe('attn-maps/v1 validation', () => {
 
   it('rejects a key axis that does not match the tokens', () => {
     const json = serializeAttentionMaps(sampleMaps());
-    json.tokens = json.tokens.slice(0, 2);
+    json.tokens = json.tokens!.slice(0, 2);
     expectCode(() => parseAttentionMaps(json), 'E_FORMAT', /3 keys but 2 tokens/);
+  });
+});
+
+describe('attn-maps/v1 with separate query and key axes', () => {
+  /** One [CLS] query row over three patches: queries and keys are different sequences. */
+  function crossMaps(): AttentionMaps {
+    const patches = [0, 1, 2].map((col) => ({ label: `patch 0,${col}`, row: 0, col }));
+    return {
+      format: 'attn-maps/v1',
+      model: { id: 'tiny-vit' },
+      domain: 'image',
+      tokens: patches,
+      queryTokens: [{ label: '[CLS]', special: true }],
+      layers: [{ name: 'cls-row', kind: 'cross', shape: [1, 2, 1, 3], data: softmaxRows([0.1, 2, -1, 1, 1, 0], 3) }],
+    };
+  }
+
+  it('writes queryTokens and keyTokens instead of tokens, and reads them back', () => {
+    const maps = crossMaps();
+    const json = JSON.parse(JSON.stringify(serializeAttentionMaps(maps, 'float32')));
+    expect(json.tokens).toBeUndefined();
+    expect(json.keyTokens).toEqual(maps.tokens);
+    expect(json.queryTokens).toEqual(maps.queryTokens);
+    const parsed = parseAttentionMaps(json);
+    expect(parsed.tokens).toEqual(maps.tokens);
+    expect(parsed.queryTokens).toEqual(maps.queryTokens);
+    expect(queryTokensOf(parsed, parsed.layers[0]!)).toEqual(maps.queryTokens);
+  });
+
+  it('still reads self-attention documents that only have tokens (files written before the axes were split)', () => {
+    const parsed = parseAttentionMaps(JSON.parse(JSON.stringify(serializeAttentionMaps(sampleMaps()))));
+    expect(parsed.queryTokens).toBeUndefined();
+    expect(queryTokensOf(parsed, parsed.layers[0]!)).toEqual(parsed.tokens);
+  });
+
+  it('rejects a document with no axis, with only one of the two, or a query axis of the wrong length', () => {
+    const json = serializeAttentionMaps(crossMaps());
+    expectCode(() => parseAttentionMaps({ ...json, queryTokens: undefined }), 'E_FORMAT', /either "tokens"/);
+    expectCode(() => parseAttentionMaps({ ...json, keyTokens: undefined, tokens: json.keyTokens }), 'E_FORMAT', /go together/);
+    const wrong = { ...json, queryTokens: [{ label: 'a' }, { label: 'b' }] };
+    expectCode(() => parseAttentionMaps(wrong), 'E_FORMAT', /1 queries but 2 queryTokens/);
   });
 });

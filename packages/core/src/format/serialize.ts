@@ -40,11 +40,12 @@ export function serializeAttentionMaps(
   maps: AttentionMaps,
   encoding: AttentionDataEncoding = 'numbers',
 ): AttentionMapsJson {
+  const axes = maps.queryTokens ? { queryTokens: maps.queryTokens, keyTokens: maps.tokens } : { tokens: maps.tokens };
   return {
     format: ATTN_MAPS_FORMAT,
     model: maps.model,
     domain: maps.domain,
-    tokens: maps.tokens,
+    ...axes,
     layers: maps.layers.map((layer) => encodeLayer(layer, encoding)),
   };
 }
@@ -107,17 +108,19 @@ export function parseAttentionMaps(json: unknown): AttentionMaps {
     checkRows(data, layer, where);
     return { name: layer.name, kind: layer.kind, shape: layer.shape, data };
   });
-  if (doc.tokens.length > 0) {
-    for (const [i, layer] of layers.entries()) {
-      if (layer.shape[3] !== doc.tokens.length) {
-        throw new AttentionError(
-          'E_FORMAT',
-          `layers.${i}: ${layer.shape[3]} keys but ${doc.tokens.length} tokens`,
-        );
-      }
+  const tokens = doc.tokens ?? doc.keyTokens ?? [];
+  const keysName = doc.tokens ? 'tokens' : 'keyTokens';
+  for (const [i, layer] of layers.entries()) {
+    if (tokens.length > 0 && layer.shape[3] !== tokens.length) {
+      throw new AttentionError('E_FORMAT', `layers.${i}: ${layer.shape[3]} keys but ${tokens.length} ${keysName}`);
+    }
+    const queries = doc.queryTokens?.length;
+    if (queries !== undefined && layer.kind !== 'pooling' && layer.shape[2] !== queries) {
+      throw new AttentionError('E_FORMAT', `layers.${i}: ${layer.shape[2]} queries but ${queries} queryTokens`);
     }
   }
-  return { ...doc, format: ATTN_MAPS_FORMAT, layers };
+  const { tokens: _tokens, keyTokens: _keyTokens, queryTokens, ...rest } = doc;
+  return { ...rest, format: ATTN_MAPS_FORMAT, tokens, ...(queryTokens ? { queryTokens } : {}), layers };
 }
 
 /** Reads one probability: layer[b][h][q][k]. */

@@ -45,6 +45,16 @@ export interface AttentionMaps {
   format: typeof ATTN_MAPS_FORMAT;
   model: AttentionModelInfo;
   domain: AttentionDomain;
+  /** The key axis; also the query axis unless `queryTokens` is given (self-attention). */
   tokens: AttentionToken[];
+  /** The query axis, where queries are another sequence than the keys ([CLS] → patches, candidate → history). */
+  queryTokens?: AttentionToken[];
   layers: AttentionLayer[];
+}
+
+/** The labels of a layer's query axis: `queryTokens`, else `tokens` for square self-attention, else none. */
+export function queryTokensOf(maps: Pick<AttentionMaps, 'tokens' | 'queryTokens'>, layer: AttentionLayer): AttentionToken[] | undefined {
+  const queries = layer.shape[2];
+  if (maps.queryTokens?.length === queries) return maps.queryTokens;
+  return layer.kind !== 'pooling' && maps.tokens.length === queries ? maps.tokens : undefined;
 }

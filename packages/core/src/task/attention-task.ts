@@ -1,6 +1,8 @@
-// The AttentionTask contract: every domain package (task-text, task-image, task-recsys, …)
-// implements it, so apps, the atlas and the CLI treat all domains alike.
-import type { AttentionMaps } from './format/types.ts';
+// The AttentionTask contract: what every domain's task offers, so apps, the atlas and the CLI
+// treat all domains alike. Tasks are built from a Domain by createAttentionTask.
+import type { z } from 'zod';
+import type { AttentionMaps } from '../format/types.ts';
+import type { ExecutionProviderRequest, ProviderReport } from '../runtime/providers.ts';
 
 export interface TaskPrediction {
   label: string;
@@ -9,35 +11,51 @@ export interface TaskPrediction {
 }
 
 export interface TaskTimings {
-  /** Input to tensors (tokenise, resize, look up items). */
+  /** Input to tensors (tokenise, decode and resize, look up items). */
   preprocessMs: number;
   /** ONNX Runtime, attention outputs included. */
   runMs: number;
   totalMs: number;
 }
 
-export interface ExplainResult {
-  prediction: TaskPrediction;
+export interface ExplainResult<Prediction extends TaskPrediction = TaskPrediction> {
+  prediction: Prediction;
   attention: AttentionMaps;
   timings: TaskTimings;
+  /** The execution provider that ran, and why others were skipped. */
+  provider: ProviderReport;
 }
 
 export interface TaskLoadOptions {
-  executionProvider?: import('./runtime/providers.ts').ExecutionProviderRequest;
+  executionProvider?: ExecutionProviderRequest;
   fallback?: boolean;
+  /** The model id to report (a shipped model's id); default the folder's base name. */
+  id?: string;
 }
 
-export interface AttentionTask<Input> {
-  /** Model id (a shipped model's folder name, or the folder's base name). */
+/** What a model enforces on its input (maxTokens, maxCharacters, maxHistory, …), read from its folder. */
+export type TaskLimits = Readonly<Record<string, number>>;
+
+export interface AttentionTask<Input = unknown, Prediction extends TaskPrediction = TaskPrediction> {
+  /** Model id (a shipped model's id, or the folder's base name). */
   readonly id: string;
   readonly domain: string;
+  /** Class names in output order (empty where the model has none, as a recommender). */
+  readonly labels: readonly string[];
+  readonly limits: TaskLimits;
+  readonly provider: ProviderReport;
+  /** Checks an input at the boundary; explain() checks with it too. */
+  readonly inputSchema: z.ZodType<Input>;
   /** Example inputs for the UI and the CLI. */
   examples(): Input[];
-  explain(input: Input): Promise<ExplainResult>;
-  /** Re-score with element `dropIndex` removed: the faithfulness check. */
-  perturb?(input: Input, dropIndex: number): Promise<TaskPrediction>;
+  explain(input: Input): Promise<ExplainResult<Prediction>>;
+  /** Re-score with element `dropIndex` of the attention axis removed: the faithfulness check. */
+  perturb?(input: Input, dropIndex: number): Promise<Prediction>;
   dispose(): Promise<void>;
 }
 
-/** What a task package exports to be loaded by id or folder. */
-export type LoadAttentionTask<Input> = (modelDir: string, options?: TaskLoadOptions) => Promise<AttentionTask<Input>>;
+/** What a domain package exports to load its task from a model folder. */
+export type LoadAttentionTask<Input, Prediction extends TaskPrediction = TaskPrediction> = (
+  modelDir: string,
+  options?: TaskLoadOptions,
+) => Promise<AttentionTask<Input, Prediction>>;

@@ -1,0 +1,109 @@
+// createAttentionTask: a Domain plus a model folder make an AttentionTask. Core does the shared part:
+// read the folder, open the session with attention exposed, check inputs, time, label, report, dispose.
+import { ATTN_MAPS_FORMAT, type AttentionToken } from '../format/types.ts';
+import { AttentionError } from '../errors.ts';
+import { loadAttentionModel } from '../extraction/attention-model.ts';
+import type { AttentionTask, TaskLimits, TaskLoadOptions, TaskPrediction } from './attention-task.ts';
+import type { BoundDomain, Domain, EncodedInput } from './domain.ts';
+import { checkInput } from './input-check.ts';
+import { readModelFolder, type ModelFolder } from './model-folder.ts';
+
+/** What a task shows before any session is opened: the folder, the model's limits and its examples. */
+export interface TaskFolder<Input> {
+  folder: ModelFolder;
+  limits: TaskLimits;
+  examples: Input[];
+}
+
+/** Reads a domain's model folder without loading the model (for model lists and help texts). */
+export function readTaskFolder<Input, P extends TaskPrediction>(domain: Domain<Input, P>, modelDir: string, id?: string): TaskFolder<Input> {
+  const folder = readModelFolder(modelDir, { requiredFiles: domain.requiredFiles, ...(id ? { id } : {}) });
+  const examples = folder.examples
+    ? folder.examples.map((example, i) => {
+        try {
+          return checkInput(domain.inputSchema, example);
+        } catch (cause) {
+          throw new AttentionError('E_MODEL', `${folder.dir}/examples.json: example ${i} is not a valid input: ${(cause as Error).message}`, { cause });
+        }
+      })
+    : (domain.defaultExamples?.(folder) ?? []);
+  return { folder, limits: domain.limits(folder), examples };
+}
+
+/** Position labels "0", "1", … for a domain that does not label its axis. */
+function positionTokens(count: number): AttentionToken[] {
+  return Array.from({ length: count }, (_, i) => ({ label: String(i) }));
+}
+
+/** Loads the model in `modelDir` once (attention exposed) and binds `domain` to it. */
+export async function createAttentionTask<Input, P extends TaskPrediction>(
+  domain: Domain<Input, P>,
+  modelDir: string,
+  options: TaskLoadOptions = {},
+): Promise<AttentionTask<Input, P>> {
+  const { folder, limits, examples } = readTaskFolder(domain, modelDir, options.id);
+  const model = await loadAttentionModel(folder.onnxPath, {
+    executionProvider: options.executionProvider ?? 'cpu',
+    fallback: options.fallback ?? false,
+    id: folder.id,
+  });
+  let bound: BoundDomain<Input, P>;
+  try {
+    bound = await domain.bind(folder, model);
+  } catch (error) {
+    await model.dispose();
+    throw error;
+  }
+  const { withoutElement } = bound;
+
+  async function run(encoded: EncodedInput) {
+    const result = await model.run(encoded.feeds);
+    return { result, prediction: bound.predict(result.outputs, encoded) };
+  }
+
+  return {
+    id: folder.id,
+    domain: domain.name,
+    labels: folder.labels ?? [],
+    limits,
+    provider: model.provider,
+    inputSchema: domain.inputSchema,
+    examples: () => structuredClone(examples),
+
+    async explain(input) {
+      const start = performance.now();
+      const encoded = await bound.encode(checkInput(domain.inputSchema, input));
+      const preprocessMs = performance.now() - start;
+      const { result, prediction } = await run(encoded);
+      const keyCount = result.layers[0]?.shape[3] ?? 0;
+      return {
+        prediction,
+        attention: {
+          format: ATTN_MAPS_FORMAT,
+          model: { id: model.id, sha256: model.sha256, executionProvider: model.provider.used },
+          domain: domain.name,
+          tokens: encoded.tokens ?? positionTokens(keyCount),
+          ...(encoded.queryTokens ? { queryTokens: encoded.queryTokens } : {}),
+          layers: result.layers,
+        },
+        timings: { preprocessMs, runMs: result.timings.runMs, totalMs: performance.now() - start },
+        provider: model.provider,
+      };
+    },
+
+    ...(withoutElement
+      ? {
+          async perturb(input: Input, dropIndex: number) {
+            const encoded = await bound.encode(checkInput(domain.inputSchema, input));
+            const count = encoded.tokens?.length ?? 0;
+            if (!Number.isInteger(dropIndex) || dropIndex < 0 || dropIndex >= count) {
+              throw new AttentionError('E_INPUT', `must be an integer in [0, ${count - 1}], got ${dropIndex}`, { field: 'dropIndex' });
+            }
+            return (await run(withoutElement(encoded, dropIndex))).prediction;
+          },
+        }
+      : {}),
+
+    dispose: () => model.dispose(),
+  };
+}
