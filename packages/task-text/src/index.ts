@@ -1,6 +1,5 @@
-// @attn/task-text — the text-classification AttentionTask: shipped models by id, or any local
-// Hugging Face-layout BERT-family sequence-classification ONNX folder.
-export { loadTextTask, type TextInput, type TextTask, type TextExplainResult } from './text-task.ts';
-export { TEXT_MODELS, TEXT_LIMITS, isTextModelId, type TextModelId, type TextModelInfo } from './text-models.ts';
-export { readTextModelFolder, resolveModelDir, type TextModelFolder, type AttnArchitectureBlock } from './model-folder.ts';
+// @attn/task-text — the text Domain (any Hugging Face-layout BERT-family sequence-classification
+// folder), its example sentences, and the one writer of BERT tokenizer files.
+export { loadTextTask, textDomain, textInputSchema, MAX_TEXT_CHARACTERS, MAX_TEXT_TOKENS, type TextInput } from './text-domain.ts';
 export { exampleKindFor, textExamples, type TextExampleKind } from './text-examples.ts';
+export { BERT_SPECIAL_TOKENS, bertTokenizerConfigJson, bertTokenizerJson, writeBertTokenizerFiles } from './bert-tokenizer-files.ts';

@@ -1,8 +1,7 @@
 // Tokenises text with @huggingface/transformers' AutoTokenizer read from the model folder only
-// (never the network), and enforces the character and token limits at the boundary.
+// (never the network), and refuses text over the model's token limit.
 import { AutoTokenizer, env, type PreTrainedTokenizer } from '@huggingface/transformers';
 import { AttentionError, type AttentionToken } from '@attn/core';
-import { TEXT_LIMITS } from './text-models.ts';
 
 export interface EncodedText {
   ids: number[];
@@ -12,13 +11,12 @@ export interface EncodedText {
 }
 
 export interface TextTokenizer {
-  /** Validates `text` and encodes it with the model's special tokens, no truncation. */
+  /** Encodes `text` (already checked by the input schema) with the model's special tokens, no truncation. */
   encode(text: string): EncodedText;
-  /** The token limit in force: TEXT_LIMITS.maxTokens or the model's own maximum, whichever is smaller. */
-  readonly maxTokens: number;
 }
 
-export async function loadTextTokenizer(dir: string, modelMaxLength: number | undefined): Promise<TextTokenizer> {
+/** The tokenizer of the folder `dir`; encode() refuses more than `maxTokens` tokens (E_LIMIT on field `text`). */
+export async function loadTextTokenizer(dir: string, maxTokens: number): Promise<TextTokenizer> {
   env.allowRemoteModels = false;
   env.allowLocalModels = true;
   let tokenizer: PreTrainedTokenizer;
@@ -32,24 +30,15 @@ export async function loadTextTokenizer(dir: string, modelMaxLength: number | un
   for (const [token, id] of tokenizer.get_vocab()) idToToken.set(id, token);
   // [UNK] stands for a real word of the input, so it is not dimmed as special.
   const specialIds = new Set(tokenizer.all_special_ids.filter((id) => id !== tokenizer.unk_token_id));
-  const maxTokens = Math.min(TEXT_LIMITS.maxTokens, modelMaxLength ?? TEXT_LIMITS.maxTokens);
 
   function encode(text: string): EncodedText {
-    if (typeof text !== 'string') throw new AttentionError('E_INPUT', `text must be a string, got ${typeof text}`);
-    if (text.trim() === '') throw new AttentionError('E_INPUT', 'text is empty');
-    if (text.length > TEXT_LIMITS.maxCharacters) {
-      throw new AttentionError(
-        'E_LIMIT',
-        `text has ${text.length} characters, over the limit of maxCharacters = ${TEXT_LIMITS.maxCharacters}`,
-      );
-    }
     const encoded = tokenizer(text, { return_tensor: false, padding: false, truncation: false }) as unknown as {
       input_ids: number[];
       token_type_ids?: number[];
     };
     const ids = encoded.input_ids;
     if (ids.length > maxTokens) {
-      throw new AttentionError('E_LIMIT', `text is ${ids.length} tokens long, over the limit of maxTokens = ${maxTokens}`);
+      throw new AttentionError('E_LIMIT', `is ${ids.length} tokens long, over the model's limit of ${maxTokens} tokens`, { field: 'text' });
     }
     const tokens = ids.map((id): AttentionToken => {
       const label = idToToken.get(id) ?? `[${id}]`;
@@ -58,5 +47,5 @@ export async function loadTextTokenizer(dir: string, modelMaxLength: number | un
     return { ids, typeIds: encoded.token_type_ids ?? ids.map(() => 0), tokens };
   }
 
-  return { encode, maxTokens };
+  return { encode };
 }

@@ -1,9 +1,9 @@
 // Other folder shapes loadTextTask accepts: a BERT-style graph with token_type_ids (checked against a
-// TypeScript forward pass), the article's seed classifier (a pooling layer), and shipped ids via ATTN_MODELS_DIR.
+// TypeScript forward pass), the article's seed classifier (a pooling layer), and examples chosen by the folder's name.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildSeedClassifier, softmax } from '@attn/core';
 import { exampleKindFor, loadTextTask } from '../src/index.ts';
 import { TEST_VOCAB, writeHfTextFolder } from './fixtures/hf-text-folder.ts';
@@ -49,28 +49,15 @@ describe('the seed classifier folder', () => {
   });
 });
 
-describe('shipped model ids', () => {
-  const saved = process.env.ATTN_MODELS_DIR;
-  afterEach(() => {
-    if (saved === undefined) delete process.env.ATTN_MODELS_DIR;
-    else process.env.ATTN_MODELS_DIR = saved;
-  });
-
-  it('resolve to <modelsDir>/<id> and pick spam examples for text-spam', async () => {
-    const models = mkdtempSync(join(tmpdir(), 'attn-models-'));
+describe('a folder named like a shipped model', () => {
+  it('gets that model kind’s examples: spam for text-spam', async () => {
     const onnx = buildSeedClassifier({ vocabSize: TEST_VOCAB.length, hidden: 8, numLabels: 2 }, undefined, 4);
-    writeHfTextFolder({ onnx, labels: ['ham', 'spam'], dir: join(models, 'text-spam') });
-    process.env.ATTN_MODELS_DIR = models;
-    const task = await loadTextTask('text-spam');
+    const dir = writeHfTextFolder({ onnx, labels: ['ham', 'spam'], dir: join(mkdtempSync(join(tmpdir(), 'attn-models-')), 'text-spam') });
+    const task = await loadTextTask(dir);
     expect(task.id).toBe('text-spam');
     expect(task.examples().some((e) => /prize/i.test(e.text))).toBe(true);
     expect((await task.explain({ text: 'call now to win' })).attention.model.id).toBe('text-spam');
     await task.dispose();
-  });
-
-  it('say when a shipped model has not been trained yet', async () => {
-    process.env.ATTN_MODELS_DIR = mkdtempSync(join(tmpdir(), 'attn-models-'));
-    await expect(loadTextTask('text-sentiment')).rejects.toThrow(/text-sentiment does not exist \(the shipped model has not been trained/);
   });
 });
 

@@ -5,8 +5,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InferenceSession, Tensor } from 'onnxruntime-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTransformerClassifier, isAttentionError, softmax } from '@attn/core';
-import { loadTextTask, TEXT_LIMITS, type TextTask } from '../src/index.ts';
+import { buildTransformerClassifier, isAttentionError, softmax, type AttentionTask } from '@attn/core';
+import { loadTextTask, MAX_TEXT_CHARACTERS, type TextInput } from '../src/index.ts';
 import { TEST_VOCAB, writeHfTextFolder } from './fixtures/hf-text-folder.ts';
 
 const LABELS = ['negative', 'positive'];
@@ -25,19 +25,19 @@ async function directScores(ids: number[]): Promise<number[]> {
   return Array.from(softmax(Array.from(out.logits!.data as Float32Array)));
 }
 
-async function expectError(promise: Promise<unknown>, code: string, pattern: RegExp): Promise<void> {
+async function expectError(promise: Promise<unknown>, code: string, pattern: RegExp, field?: string): Promise<void> {
   const error = await promise.then(
     () => undefined,
     (e: unknown) => e,
   );
   expect(isAttentionError(error), `expected an AttentionError, got ${String(error)}`).toBe(true);
-  expect((error as Error & { code: string }).code).toBe(code);
+  expect(error).toMatchObject({ code, field });
   expect((error as Error).message).toMatch(pattern);
 }
 
 describe('loadTextTask on a built Hugging Face folder', () => {
   let dir: string;
-  let task: TextTask;
+  let task: AttentionTask<TextInput>;
   beforeAll(async () => {
     dir = writeHfTextFolder({ onnx, labels: LABELS, config: { attn: attnBlock } });
     task = await loadTextTask(dir, { executionProvider: 'cpu' });
@@ -108,10 +108,10 @@ describe('loadTextTask on a built Hugging Face folder', () => {
   });
 
   it('perturb re-scores with one token removed', async () => {
-    const dropped = await task.perturb({ text: 'the movie was not good' }, 4);
+    const dropped = await task.perturb!({ text: 'the movie was not good' }, 4);
     const expected = await directScores(idsOf(['[CLS]', 'the', 'movie', 'was', 'good', '[SEP]']));
     LABELS.forEach((label, i) => expect(dropped.scores[label]).toBeCloseTo(expected[i]!, 6));
-    await expectError(task.perturb({ text: 'the movie' }, 4), 'E_INPUT', /dropIndex must be an integer in \[0, 3\], got 4/);
+    await expectError(task.perturb!({ text: 'the movie' }, 4), 'E_INPUT', /must be an integer in \[0, 3\], got 4/, 'dropIndex');
   });
 
   it('offers sentiment examples for positive/negative labels', async () => {
@@ -121,24 +121,22 @@ describe('loadTextTask on a built Hugging Face folder', () => {
     expect(LABELS).toContain(result.prediction.label);
   });
 
-  it('refuses empty text, text over maxCharacters and text over maxTokens', async () => {
-    await expectError(task.explain({ text: '   ' }), 'E_INPUT', /text is empty/);
-    await expectError(
-      task.explain({ text: 'a'.repeat(TEXT_LIMITS.maxCharacters + 1) }),
-      'E_LIMIT',
-      /1001 characters.*maxCharacters = 1000/,
-    );
-    await expectError(task.explain({ text: 'the '.repeat(130) }), 'E_LIMIT', /132 tokens.*maxTokens = 128/);
-    await expectError(task.explain({ text: 42 } as never), 'E_INPUT', /text must be a string/);
+  it('refuses empty text, text over the character limit and text over the model’s token limit, naming the field', async () => {
+    await expectError(task.explain({ text: '   ' }), 'E_INPUT', /must not be empty/, 'text');
+    await expectError(task.explain({ text: 'a'.repeat(MAX_TEXT_CHARACTERS + 1) }), 'E_LIMIT', /over the limit of 1000 characters/, 'text');
+    await expectError(task.explain({ text: 'the '.repeat(170) }), 'E_LIMIT', /is 172 tokens long, over the model's limit of 160 tokens/, 'text');
+    await expectError(task.explain({ text: 42 } as never), 'E_INPUT', /expected string/, 'text');
+    expect(task.limits).toEqual({ maxCharacters: 1000, maxTokens: 160 });
   });
 });
 
 describe('loadTextTask folder checks', () => {
-  it('uses the model maximum length when it is below TEXT_LIMITS.maxTokens', async () => {
+  it('takes its token limit from the model', async () => {
     const short = buildTransformerClassifier({ ...CONFIG, maxLength: 8 }, undefined, 3);
     const dir = writeHfTextFolder({ onnx: short, labels: LABELS, config: { max_position_embeddings: 8 } });
     const task = await loadTextTask(dir);
-    await expectError(task.explain({ text: 'the movie was not good at all' }), 'E_LIMIT', /maxTokens = 8/);
+    expect(task.limits.maxTokens).toBe(8);
+    await expectError(task.explain({ text: 'the movie was not good at all' }), 'E_LIMIT', /limit of 8 tokens/, 'text');
     await task.dispose();
   });
 

@@ -1,0 +1,80 @@
+// The registry: every shipped model loads from models/ and explains its own examples; ids and folders
+// resolve to their domain; unknown ids, unrecognised folders and untrained models get clear errors.
+import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { buildSeedClassifier, isAttentionError } from '@attn/core';
+import { TEST_VOCAB, writeHfTextFolder } from '@attn/task-text/test-fixtures';
+import { describeModel, DOMAINS, loadTask, resolveModel, SHIPPED_MODELS } from '../src/index.ts';
+
+function thrown(fn: () => unknown): Error & { code?: string } {
+  try {
+    fn();
+  } catch (error) {
+    expect(isAttentionError(error), String(error)).toBe(true);
+    return error as Error & { code: string };
+  }
+  throw new Error('expected an AttentionError');
+}
+
+describe.each(SHIPPED_MODELS.map((model) => model.id))('shipped model %s', (id) => {
+  it('is described from its folder and explains every one of its examples', async () => {
+    const description = describeModel(id);
+    expect(description.domain).toBe(resolveModel(id).shipped!.domain);
+    expect(description.examples.length).toBeGreaterThan(0);
+    expect(Object.values(description.limits).every((limit) => Number.isInteger(limit) && limit > 0)).toBe(true);
+    const task = await loadTask(id);
+    try {
+      expect(task.id).toBe(id);
+      for (const example of task.examples()) {
+        const { prediction, attention } = await task.explain(example);
+        expect(Object.keys(prediction.scores)).toContain(prediction.label);
+        expect(attention.layers.length).toBeGreaterThan(0);
+        for (const layer of attention.layers) expect(layer.shape[3]).toBe(attention.tokens.length);
+      }
+    } finally {
+      await task.dispose();
+    }
+  });
+});
+
+describe('resolveModel', () => {
+  const saved = process.env.ATTN_MODELS_DIR;
+  afterEach(() => {
+    if (saved === undefined) delete process.env.ATTN_MODELS_DIR;
+    else process.env.ATTN_MODELS_DIR = saved;
+  });
+
+  it('gives every shipped model a known domain and a unique id', () => {
+    expect(new Set(SHIPPED_MODELS.map((m) => m.id)).size).toBe(SHIPPED_MODELS.length);
+    for (const model of SHIPPED_MODELS) expect(Object.keys(DOMAINS)).toContain(model.domain);
+  });
+
+  it('recognises the domain of a model folder from its files', () => {
+    const onnx = buildSeedClassifier({ vocabSize: TEST_VOCAB.length, hidden: 8, numLabels: 2 }, undefined, 4);
+    const dir = writeHfTextFolder({ onnx, labels: ['ham', 'spam'] });
+    expect(resolveModel(dir)).toMatchObject({ dir, domain: { name: 'text' } });
+    expect(resolveModel(dir).shipped).toBeUndefined();
+  });
+
+  it('lists the shipped ids for a name that is neither an id nor a folder', () => {
+    const error = thrown(() => resolveModel('bert-base'));
+    expect(error.code).toBe('E_INPUT');
+    expect(error.message).toContain(SHIPPED_MODELS.map((m) => m.id).join(', '));
+  });
+
+  it('says when no domain recognises a folder', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'attn-unknown-'));
+    mkdirSync(join(dir, 'onnx'));
+    writeFileSync(join(dir, 'onnx', 'model.onnx'), 'x');
+    expect(thrown(() => resolveModel(dir)).message).toMatch(/not a model folder of a known domain/);
+  });
+
+  it('says how to train a shipped model whose folder is missing', async () => {
+    process.env.ATTN_MODELS_DIR = mkdtempSync(join(tmpdir(), 'attn-models-'));
+    const id = SHIPPED_MODELS[0]!.id;
+    expect(thrown(() => describeModel(id)).message).toMatch(new RegExp(`has not been trained into it \\(pnpm attn train ${id}\\)`));
+    await expect(loadTask(id)).rejects.toThrow(/has not been trained/);
+  });
+});

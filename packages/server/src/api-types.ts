@@ -1,0 +1,34 @@
+// The JSON bodies of the shared routes, as the browser sees them: an explain result, a model list
+// and the error body. Types only, so client components import them without server code.
+import type { AttentionMapsJson } from '@attn/core/format';
+import type { ProviderReport, TaskLimits, TaskPrediction, TaskTimings } from '@attn/core';
+
+export interface ApiErrorBody {
+  error: { code: string; message: string; field?: string };
+}
+
+export interface ExplainResponseBody<Prediction extends TaskPrediction = TaskPrediction> {
+  model: string;
+  prediction: Prediction;
+  attention: AttentionMapsJson;
+  timings: TaskTimings;
+  provider: ProviderReport;
+}
+
+export interface ModelListEntry<Input = unknown> {
+  id: string;
+  domain: string;
+  title: string;
+  description: string;
+  labels: string[];
+  limits: TaskLimits;
+  examples: Input[];
+  /** Why the model cannot run here (its folder is missing or unreadable), where it cannot. */
+  unavailable?: string;
+}
+
+export interface ModelListBody<Input = unknown> {
+  models: ModelListEntry<Input>[];
+  /** Execution providers a request may ask for, in menu order ('cpu' first, the default). */
+  executionProviders: string[];
+}

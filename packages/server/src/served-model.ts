@@ -1,0 +1,34 @@
+// A model an app serves: its id (its folder under models/), the Domain that runs it, and what the page
+// shows of it. Shipped models come from @attn/registry; a generated domain lists its own.
+import { join } from 'node:path';
+import { createAttentionTask, modelsDir, readTaskFolder, type AttentionTask, type Domain, type ExecutionProviderRequest } from '@attn/core';
+import type { ModelListEntry } from './api-types.ts';
+
+export interface ServedModel {
+  id: string;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a route serves models of any domain
+  domain: Domain<any>;
+  title?: string;
+  description?: string;
+}
+
+/** The model's folder, read at request time so that ATTN_MODELS_DIR can point elsewhere. */
+export function servedModelDir(model: ServedModel): string {
+  return join(modelsDir(), model.id);
+}
+
+/** Loads the model's task on `provider`; GPU providers fall back to CPU and the result says so. */
+export function loadServedTask(model: ServedModel, provider: ExecutionProviderRequest): Promise<AttentionTask<unknown>> {
+  return createAttentionTask(model.domain, servedModelDir(model), { id: model.id, executionProvider: provider, fallback: true });
+}
+
+/** What GET /api/models says of the model, read from its folder without opening a session. */
+export function listEntry(model: ServedModel): ModelListEntry {
+  const base = { id: model.id, domain: model.domain.name, title: model.title ?? model.id, description: model.description ?? '' };
+  try {
+    const { folder, limits, examples } = readTaskFolder(model.domain, servedModelDir(model), model.id);
+    return { ...base, labels: folder.labels ?? [], limits, examples };
+  } catch (error) {
+    return { ...base, labels: [], limits: {}, examples: [], unavailable: error instanceof Error ? error.message : String(error) };
+  }
+}

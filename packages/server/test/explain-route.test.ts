@@ -1,0 +1,117 @@
+// The shared routes on the test-support domain and a tiny model folder: the body cap while reading,
+// request and input errors that name the field, error mapping, one task per model and provider, the list.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { idsDomain, writeTinyModelFolder } from '@attn/core/test-support';
+import { parseAttentionMaps } from '@attn/core/format';
+import { explainRoute, explainRouteCache, modelsRoute, type ExplainResponseBody, type ModelListBody } from '../src/index.ts';
+
+const models = [
+  { id: 'tiny', domain: idsDomain, title: 'Tiny', description: 'A seeded untrained classifier.' },
+  { id: 'missing', domain: idsDomain },
+];
+const options = { models, maxBodyBytes: 1024, cacheName: 'server-test' };
+const POST = explainRoute(options);
+const cache = explainRouteCache(options);
+
+const post = (body: unknown) =>
+  POST(new Request('http://localhost/api/explain', { method: 'POST', body: typeof body === 'string' ? body : JSON.stringify(body) }));
+
+async function expectError(response: Response | Promise<Response>, status: number, code: string, field: string | undefined, pattern?: RegExp) {
+  const res = await response;
+  expect(res.status).toBe(status);
+  const { error } = (await res.json()) as { error: { code: string; field?: string; message: string } };
+  expect(error).toMatchObject({ code, field });
+  if (field) expect(error.message.startsWith(`${field}: `)).toBe(true);
+  if (pattern) expect(error.message).toMatch(pattern);
+}
+
+const saved = process.env.ATTN_MODELS_DIR;
+beforeAll(() => {
+  const root = mkdtempSync(join(tmpdir(), 'attn-server-models-'));
+  writeTinyModelFolder(join(root, 'tiny'));
+  process.env.ATTN_MODELS_DIR = root;
+});
+afterAll(async () => {
+  await cache.dispose();
+  if (saved === undefined) delete process.env.ATTN_MODELS_DIR;
+  else process.env.ATTN_MODELS_DIR = saved;
+});
+
+describe('POST /api/explain: the body', () => {
+  it('answers 413 as soon as a streamed body passes the cap, without reading the rest', async () => {
+    let pulled = 0;
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled++;
+        controller.enqueue(new Uint8Array(512).fill(32));
+      },
+    });
+    const request = new Request('http://localhost/api/explain', { method: 'POST', body: endless, duplex: 'half' } as RequestInit);
+    await expectError(POST(request), 413, 'E_LIMIT', 'body', /over the limit of 1024/);
+    expect(pulled).toBeLessThan(5);
+  });
+
+  it('answers 413 from a declared length over the cap, and 400 for bytes that are not UTF-8 JSON', async () => {
+    const declared = new Request('http://localhost/api/explain', { method: 'POST', body: '{}', headers: { 'content-length': '999999' } });
+    await expectError(POST(declared), 413, 'E_LIMIT', 'body');
+    await expectError(post('{"model": '), 400, 'E_INPUT', 'body', /not valid JSON/);
+    const latin1 = new Request('http://localhost/api/explain', { method: 'POST', body: new Uint8Array([0x7b, 0xff, 0x7d]) });
+    await expectError(POST(latin1), 400, 'E_INPUT', 'body', /UTF-8/);
+  });
+});
+
+describe('POST /api/explain: the request and the input', () => {
+  it('names unknown fields, an unknown model and an unknown provider', async () => {
+    await expectError(post({ input: { ids: [1] }, path: '/etc/passwd' }), 400, 'E_INPUT', 'body', /path/);
+    await expectError(post({ model: '../tiny', input: { ids: [1] } }), 404, 'E_MODEL', 'model', /tiny, missing/);
+    await expectError(post({ model: 7, input: { ids: [1] } }), 400, 'E_INPUT', 'model');
+    await expectError(post({ input: { ids: [1] }, executionProvider: 'gpu' }), 400, 'E_INPUT', 'executionProvider');
+  });
+
+  it('checks the input with the domain schema: fields inside it are named, over-long lists are 413', async () => {
+    await expectError(post({ model: 'tiny' }), 400, 'E_INPUT', 'input');
+    await expectError(post({ input: { ids: [1, 99] } }), 400, 'E_INPUT', 'input.ids.1');
+    await expectError(post({ input: { ids: Array(9).fill(1) } }), 413, 'E_LIMIT', 'input.ids');
+  });
+
+  it('answers 503 naming the model when its folder is missing, and keeps serving', async () => {
+    await expectError(post({ model: 'missing', input: { ids: [1] } }), 503, 'E_MODEL', 'model', /missing does not exist/);
+    expect((await post({ input: { ids: [1] } })).status).toBe(200);
+  });
+});
+
+describe('POST /api/explain: results', () => {
+  it('returns the prediction, attn-maps/v1 with float32 payloads, timings and the provider', async () => {
+    const response = await post({ model: 'tiny', input: { ids: [3, 1, 4] }, executionProvider: 'cpu' });
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as ExplainResponseBody;
+    expect(body.model).toBe('tiny');
+    expect(['no', 'yes']).toContain(body.prediction.label);
+    expect(body.attention.layers[0]!.dtype).toBe('float32');
+    expect(parseAttentionMaps(body.attention).tokens.map((t) => t.label)).toEqual(['t3', 't1', 't4']);
+    expect(body.provider).toEqual({ requested: 'cpu', used: 'cpu', skipped: [] });
+  });
+
+  it('loads one task per model and provider and reuses it, also after errors', async () => {
+    await post({ input: { ids: [1] } });
+    const loaded = cache.size;
+    await post({ input: { ids: [] } });
+    expect((await post({ input: { ids: [2, 2] } })).status).toBe(200);
+    expect(cache.size).toBe(loaded);
+  });
+});
+
+describe('GET /api/models', () => {
+  it('lists each model with labels, limits and examples from its folder, and why one is unavailable', async () => {
+    const body = (await modelsRoute({ models })().json()) as ModelListBody;
+    expect(body.executionProviders[0]).toBe('cpu');
+    expect(body.models[0]).toEqual({
+      id: 'tiny', domain: 'ids', title: 'Tiny', description: 'A seeded untrained classifier.',
+      labels: ['no', 'yes'], limits: { maxTokens: 8 }, examples: [{ ids: [1, 2, 3] }],
+    });
+    expect(body.models[1]).toMatchObject({ id: 'missing', unavailable: expect.stringMatching(/does not exist/) });
+  });
+});
