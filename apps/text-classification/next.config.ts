@@ -7,7 +7,7 @@ const workspaceRoot = resolve(process.cwd(), '../..');
 
 const nextConfig: NextConfig = {
   serverExternalPackages: ['onnxruntime-node', '@huggingface/transformers', 'sharp'],
-  transpilePackages: ['@attn/core', '@attn/viz', '@attn/task-text'],
+  transpilePackages: ['@attn/core', '@attn/registry', '@attn/server', '@attn/task-text', '@attn/viz'],
   turbopack: { root: workspaceRoot },
   outputFileTracingRoot: workspaceRoot,
   // `next dev` serves its scripts to 127.0.0.1 as well as localhost (browser tests use the IP).

@@ -1,8 +1,8 @@
-// Root layout of the text-classification app: page metadata and the global stylesheet.
+// Root layout of the text-classification app: page metadata and the shared Attention Atlas stylesheet.
 // Every page renders inside <main>.
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
-import './globals.css';
+import '@attn/viz/styles.css';
 
 export const metadata: Metadata = {
   title: 'Attention Atlas — text classification',

@@ -1,11 +1,14 @@
-// The text-classification page: server-renders the model list, limits and examples, and hands
-// them to the interactive explorer (which calls POST /api/explain).
+// The text-classification page: server-renders the models with their limits and examples (read from
+// their folders) and hands them to the interactive explorer, which calls POST /api/explain.
+import { listEntry, PROVIDER_MENU, type ModelListEntry } from '@attn/server';
+import type { TextInput } from '@attn/task-text';
 import { Explorer } from '../components/explorer.tsx';
-import { EXECUTION_PROVIDER_CHOICES } from '../src/explain-request.ts';
-import { modelCatalog } from '../src/model-catalog.ts';
+import { TEXT_MODELS } from '../src/text-models.ts';
+
+export const dynamic = 'force-dynamic';
 
 export default function Page() {
-  const catalog = modelCatalog();
+  const models = TEXT_MODELS.map(listEntry) as ModelListEntry<TextInput>[];
   return (
     <>
       <header className="page-header">
@@ -15,7 +18,7 @@ export default function Page() {
           weight the model gives it, the lines each attention head draws, and every layer and head side by side.
         </p>
       </header>
-      <Explorer models={catalog.models} limits={catalog.limits} providers={[...EXECUTION_PROVIDER_CHOICES]} />
+      <Explorer models={models} providers={[...PROVIDER_MENU]} />
     </>
   );
 }

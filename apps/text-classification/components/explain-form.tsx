@@ -2,12 +2,14 @@
 // example buttons), and the submit button; Ctrl/⌘+Enter in the text box submits too.
 'use client';
 import type { FormEvent, KeyboardEvent } from 'react';
-import type { ModelOption } from '../src/model-catalog.ts';
+import type { ModelListEntry } from '@attn/server/api-types';
+import type { TextInput } from '@attn/task-text';
 
 export interface ExplainFormProps {
-  models: readonly ModelOption[];
+  models: readonly ModelListEntry<TextInput>[];
   providers: readonly string[];
-  maxCharacters: number;
+  /** The model's character limit (undefined while its folder cannot be read). */
+  maxCharacters: number | undefined;
   modelId: string;
   provider: string;
   text: string;
@@ -64,7 +66,7 @@ export function ExplainForm(props: ExplainFormProps) {
         />
       </label>
       <div className="form-row form-footer">
-        <span className="hint">{text.length} / {maxCharacters} characters · Ctrl+Enter to explain</span>
+        <span className="hint">{text.length} / {maxCharacters ?? '–'} characters · Ctrl+Enter to explain</span>
         <button type="submit" className="primary" disabled={busy || empty}>
           {busy ? 'Explaining…' : 'Explain'}
         </button>
@@ -72,7 +74,7 @@ export function ExplainForm(props: ExplainFormProps) {
       {model && model.examples.length > 0 ? (
         <div className="examples" role="group" aria-label="Examples">
           <span className="hint">Examples:</span>
-          {model.examples.map((example) => (
+          {model.examples.map(({ text: example }) => (
             <button key={example} type="button" className="example" onClick={() => props.onTextChange(example)} title={example}>
               {example}
             </button>

@@ -2,30 +2,31 @@
 // the token heat and the attention-heads card. Defaults: the first model, CPU, its first example.
 'use client';
 import { useState } from 'react';
-import type { ModelOption } from '../src/model-catalog.ts';
+import type { ModelListEntry } from '@attn/server/api-types';
+import type { TextInput } from '@attn/task-text';
+import { HeadPanel, PredictionCard, useExplain } from '@attn/viz';
 import { ExplainForm } from './explain-form.tsx';
-import { HeadPanel } from './head-panel.tsx';
-import { ResultSummary } from './result-summary.tsx';
 import { TokenHeatPanel } from './token-heat-panel.tsx';
-import { useExplain } from './use-explain.ts';
 
 export interface ExplorerProps {
-  models: ModelOption[];
-  limits: { maxCharacters: number; maxTokens: number };
+  models: ModelListEntry<TextInput>[];
   providers: string[];
 }
 
-export function Explorer({ models, limits, providers }: ExplorerProps) {
+const exampleTexts = (model: ModelListEntry<TextInput> | undefined) => model?.examples.map((example) => example.text) ?? [];
+
+export function Explorer({ models, providers }: ExplorerProps) {
   const [modelId, setModelId] = useState(models[0]?.id ?? '');
   const [provider, setProvider] = useState('cpu');
-  const [text, setText] = useState(models[0]?.examples[0] ?? '');
+  const [text, setText] = useState(exampleTexts(models[0])[0] ?? '');
   const { state, explain } = useExplain();
+  const model = models.find((m) => m.id === modelId);
+  const limits = model?.limits ?? {};
 
   const changeModel = (id: string) => {
-    const previous = models.find((m) => m.id === modelId);
     const next = models.find((m) => m.id === id);
     // An untouched example of the old model becomes the new model's first example.
-    if (next && (text.trim() === '' || previous?.examples.includes(text))) setText(next.examples[0] ?? text);
+    if (next && (text.trim() === '' || exampleTexts(model).includes(text))) setText(exampleTexts(next)[0] ?? text);
     setModelId(id);
   };
 
@@ -45,7 +46,7 @@ export function Explorer({ models, limits, providers }: ExplorerProps) {
         onModelChange={changeModel}
         onProviderChange={setProvider}
         onTextChange={setText}
-        onSubmit={() => explain({ model: modelId, text, executionProvider: provider })}
+        onSubmit={() => explain({ model: modelId, input: { text }, executionProvider: provider })}
       />
       <div aria-live="polite" className="status-line">
         {state.status === 'loading' ? <p className="loading">Running the model (the first request also loads it)…</p> : null}
@@ -60,7 +61,7 @@ export function Explorer({ models, limits, providers }: ExplorerProps) {
       ) : null}
       {view ? (
         <div className="results" key={`${view.body.model}-${view.body.attention.model.sha256 ?? ''}-${view.roundTripMs}`}>
-          <ResultSummary view={view} />
+          <PredictionCard view={view} preprocessLabel="tokenise" positionName="token" />
           <TokenHeatPanel maps={view.maps} fileBase={fileBase} />
           <HeadPanel maps={view.maps} fileBase={fileBase} />
         </div>

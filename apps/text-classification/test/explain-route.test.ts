@@ -1,14 +1,14 @@
 // POST /api/explain and GET /api/models called as route handlers with Request objects, on
 // seeded untrained model folders the test writes: validation errors, limits, reuse, results.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXECUTION_PROVIDER_REQUESTS } from '@attn/core';
 import { parseAttentionMaps } from '@attn/core/format';
+import { explainRouteCache, type ExplainResponseBody, type ModelListBody } from '@attn/server';
 import { POST } from '../app/api/explain/route.ts';
 import { GET } from '../app/api/models/route.ts';
-import { EXECUTION_PROVIDER_CHOICES } from '../src/explain-request.ts';
-import type { ExplainResponseBody } from '../src/explain-response.ts';
-import { cachedTaskCount, disposeCachedTasks } from '../src/text-task-cache.ts';
+import { TEXT_MODELS } from '../src/text-models.ts';
 import { writeUntrainedModels } from './untrained-model-folders.ts';
+
+const cache = explainRouteCache({ models: TEXT_MODELS, cacheName: 'text-classification' });
 
 const explain = (body: unknown) =>
   POST(new Request('http://localhost/api/explain', { method: 'POST', body: typeof body === 'string' ? body : JSON.stringify(body) }));
@@ -28,7 +28,7 @@ beforeAll(() => {
   process.env.ATTN_MODELS_DIR = writeUntrainedModels();
 });
 afterAll(async () => {
-  await disposeCachedTasks();
+  await cache.dispose();
   if (previousModelsDir === undefined) delete process.env.ATTN_MODELS_DIR;
   else process.env.ATTN_MODELS_DIR = previousModelsDir;
 });
@@ -38,37 +38,35 @@ describe('POST /api/explain validation', () => {
     await expectError('{"model": ', 400, 'E_INPUT', 'body');
   });
   it('names a missing or empty text', async () => {
-    await expectError({ model: 'text-sentiment' }, 400, 'E_INPUT', 'text');
-    expect(await expectError({ model: 'text-sentiment', text: '   ' }, 400, 'E_INPUT', 'text')).toMatch(/must not be empty/);
+    await expectError({ model: 'text-sentiment', input: {} }, 400, 'E_INPUT', 'input.text');
+    expect(await expectError({ model: 'text-sentiment', input: { text: '   ' } }, 400, 'E_INPUT', 'input.text')).toMatch(/must not be empty/);
   });
   it('answers 413 E_LIMIT for text over 1000 characters', async () => {
-    const message = await expectError({ model: 'text-sentiment', text: 'a'.repeat(1001) }, 413, 'E_LIMIT', 'text');
+    const message = await expectError({ model: 'text-sentiment', input: { text: 'a'.repeat(1001) } }, 413, 'E_LIMIT', 'input.text');
     expect(message).toMatch(/1000 characters/);
   });
-  it('answers 413 E_LIMIT for text over the token limit', async () => {
-    const message = await expectError({ model: 'text-sentiment', text: 'good '.repeat(150) }, 413, 'E_LIMIT', 'text');
-    expect(message).toMatch(/maxTokens = 128/);
+  it('answers 413 E_LIMIT for text over the model’s token limit, naming the limit once', async () => {
+    const message = await expectError({ model: 'text-sentiment', input: { text: 'good '.repeat(150) } }, 413, 'E_LIMIT', 'input.text');
+    expect(message).toBe("input.text: is 152 tokens long, over the model's limit of 128 tokens");
   });
   it('accepts only shipped model ids, never a path', async () => {
-    expect(await expectError({ model: 'bert-base', text: 'good' }, 404, 'E_MODEL', 'model')).toMatch(/text-sentiment, text-sentiment-seed, text-spam/);
-    await expectError({ model: '../../models/text-sentiment', text: 'good' }, 404, 'E_MODEL', 'model');
-    await expectError({ model: 42, text: 'good' }, 400, 'E_INPUT', 'model');
+    expect(await expectError({ model: 'bert-base', input: { text: 'good' } }, 404, 'E_MODEL', 'model')).toMatch(/text-sentiment, text-sentiment-seed, text-spam/);
+    await expectError({ model: '../../models/text-sentiment', input: { text: 'good' } }, 404, 'E_MODEL', 'model');
+    await expectError({ model: 42, input: { text: 'good' } }, 400, 'E_INPUT', 'model');
   });
   it('names an unknown execution provider and unknown fields', async () => {
-    await expectError({ model: 'text-sentiment', text: 'good', executionProvider: 'gpu' }, 400, 'E_INPUT', 'executionProvider');
-    await expectError({ model: 'text-sentiment', text: 'good', path: '/etc/passwd' }, 400, 'E_INPUT', 'body');
+    await expectError({ model: 'text-sentiment', input: { text: 'good' }, executionProvider: 'gpu' }, 400, 'E_INPUT', 'executionProvider');
+    await expectError({ model: 'text-sentiment', input: { text: 'good' }, path: '/etc/passwd' }, 400, 'E_INPUT', 'body');
+    await expectError({ model: 'text-sentiment', input: { text: 'good', lang: 'en' } }, 400, 'E_INPUT', 'input');
   });
   it('reports a shipped model whose folder is missing as 503 E_MODEL', async () => {
-    expect(await expectError({ model: 'text-spam', text: 'free prize' }, 503, 'E_MODEL', 'model')).toMatch(/text-spam/);
-  });
-  it('offers every execution provider the runtime knows', () => {
-    expect([...EXECUTION_PROVIDER_CHOICES].sort()).toEqual([...EXECUTION_PROVIDER_REQUESTS].sort());
+    expect(await expectError({ model: 'text-spam', input: { text: 'free prize' } }, 503, 'E_MODEL', 'model')).toMatch(/text-spam/);
   });
 });
 
 describe('POST /api/explain results', () => {
   it('returns the prediction, attn-maps/v1 layers with tokens, timings and the provider', async () => {
-    const response = await explain({ model: 'text-sentiment', text: 'A warm, funny film.' });
+    const response = await explain({ model: 'text-sentiment', input: { text: 'A warm, funny film.' } });
     expect(response.status).toBe(200);
     const body = (await response.json()) as ExplainResponseBody;
     expect(['negative', 'positive']).toContain(body.prediction.label);
@@ -84,13 +82,13 @@ describe('POST /api/explain results', () => {
     expect(body.timings.totalMs).toBeGreaterThan(0);
   });
   it('returns the seed model pooling weights as a pooling layer', async () => {
-    const response = await explain({ model: 'text-sentiment-seed', text: 'not too long', executionProvider: 'cpu' });
+    const response = await explain({ model: 'text-sentiment-seed', input: { text: 'not too long' }, executionProvider: 'cpu' });
     expect(response.status).toBe(200);
     const maps = parseAttentionMaps(((await response.json()) as ExplainResponseBody).attention);
     expect(maps.layers.map((l) => [l.kind, l.shape])).toEqual([['pooling', [1, 1, 1, 5]]]);
   });
   it('reports the provider that ran, and why a requested GPU provider was skipped', async () => {
-    const response = await explain({ model: 'text-sentiment', text: 'good film', executionProvider: 'cuda' });
+    const response = await explain({ model: 'text-sentiment', input: { text: 'good film' }, executionProvider: 'cuda' });
     expect(response.status).toBe(200);
     const { provider } = (await response.json()) as ExplainResponseBody;
     expect(provider.requested).toBe('cuda');
@@ -100,20 +98,25 @@ describe('POST /api/explain results', () => {
     }
   });
   it('reuses one loaded task per model and provider across requests, and keeps serving after errors', async () => {
-    const before = cachedTaskCount();
-    await explain({ model: 'text-sentiment', text: 'dull' });
-    await explain({ model: 'text-sentiment', text: 'x'.repeat(2000) });
-    const again = await explain({ model: 'text-sentiment', text: 'very good' });
+    await explain({ model: 'text-sentiment', input: { text: 'dull' } });
+    const loaded = cache.size;
+    await explain({ model: 'text-sentiment', input: { text: 'x'.repeat(2000) } });
+    const again = await explain({ model: 'text-sentiment', input: { text: 'very good' } });
     expect(again.status).toBe(200);
-    expect(cachedTaskCount()).toBe(before);
+    expect(cache.size).toBe(loaded);
   });
 });
 
 describe('GET /api/models', () => {
-  it('lists the shipped models with examples and the limits', async () => {
-    const body = (await GET().json()) as { models: { id: string; title: string; examples: string[] }[]; limits: { maxCharacters: number } };
+  it('lists the shipped models with examples and each model’s own limits', async () => {
+    const body = (await GET().json()) as ModelListBody;
     expect(body.models.map((m) => m.id)).toEqual(['text-sentiment', 'text-sentiment-seed', 'text-spam']);
-    expect(body.models.every((m) => m.title.length > 0 && m.examples.length > 0)).toBe(true);
-    expect(body.limits.maxCharacters).toBe(1000);
+    const [transformer, seed, spam] = body.models;
+    expect(transformer).toMatchObject({ domain: 'text', labels: ['negative', 'positive'], limits: { maxCharacters: 1000, maxTokens: 128 } });
+    expect(transformer!.title.length).toBeGreaterThan(0);
+    expect(transformer!.examples.length).toBeGreaterThan(0);
+    expect(seed!.limits.maxTokens).toBe(128);
+    expect(spam!.unavailable).toMatch(/text-spam does not exist/);
+    expect(body.executionProviders[0]).toBe('cpu');
   });
 });

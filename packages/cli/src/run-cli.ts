@@ -1,6 +1,6 @@
 // Dispatches argv to a registered command; returns the process exit code.
 // Errors become `attn: <code>: <message>` on one line; ATTN_DEBUG=1 adds the stack.
-import { isAttentionError } from '@attn/core';
+import { describeError, isAttentionError } from '@attn/core';
 import { commands } from './commands/index.ts';
 
 function helpText(): string {
@@ -29,7 +29,7 @@ export async function runCli(argv: string[]): Promise<number> {
     return 0;
   } catch (error) {
     const code = isAttentionError(error) ? error.code : 'E_INTERNAL';
-    const message = error instanceof Error ? error.message : String(error);
+    const message = describeError(error);
     process.stderr.write(`attn ${name}: ${code}: ${message.split('\n')[0]}\n`);
     if (process.env.ATTN_DEBUG) process.stderr.write(String((error as Error)?.stack) + '\n');
     return 1;

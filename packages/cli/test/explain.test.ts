@@ -14,7 +14,7 @@ describe('attn explain', () => {
   let dir: string;
   beforeAll(() => {
     const config = { vocabSize: TEST_VOCAB.length, maxLength: 64, hidden: 16, heads: 4, layers: 3, intermediate: 32, numLabels: 2, layerNormEps: 1e-5 };
-    dir = writeHfTextFolder({ onnx: buildTransformerClassifier(config, undefined, 9), labels: LABELS });
+    dir = writeHfTextFolder({ onnx: buildTransformerClassifier(config, undefined, 9), labels: LABELS, config: { max_position_embeddings: 64 } });
   });
   afterEach(() => vi.restoreAllMocks());
 
@@ -51,15 +51,24 @@ describe('attn explain', () => {
     [['explain', '--input', 'x'], /E_INPUT: attn explain: missing <model-id \| model-dir>/],
     [['explain', 'DIR'], /E_INPUT: attn explain: missing --input/],
     [['explain', 'DIR', '--input', 'x', '--ep', 'gpu'], /E_INPUT: --ep must be .* got "gpu"/],
-    [['explain', 'DIR', '--input', ''], /E_INPUT: text is empty/],
-    [['explain', 'DIR', '--input', 'x'.repeat(1001)], /E_LIMIT: text has 1001 characters/],
-    [['explain', 'DIR/missing', '--input', 'x'], /E_MODEL: model folder .*missing does not exist/],
+    [['explain', 'DIR', '--input', ''], /E_INPUT: text: must not be empty/],
+    [['explain', 'DIR', '--input', 'x'.repeat(1001)], /E_LIMIT: text: is over the limit of 1000 characters/],
+    [['explain', 'DIR', '--input', 'good '.repeat(70)], /E_LIMIT: text: is 72 tokens long, over the model's limit of 64 tokens/],
+    [['explain', 'DIR/missing', '--input', 'x'], /E_INPUT: ".*missing" is neither a shipped model \(text-sentiment, .*\) nor a model folder/],
+    [['explain', 'bert-base', '--input', 'x'], /E_INPUT: "bert-base" is neither a shipped model \(text-sentiment, text-sentiment-seed, text-spam\) nor a model folder/],
   ])('fails with one line and exit 1: %j', async (argv, message) => {
     const { code, stdout, stderr } = await capture(argv.map((arg) => arg.replace('DIR', dir)));
     expect(code).toBe(1);
     expect(stdout).toBe('');
     expect(stderr.trimEnd().split('\n')).toHaveLength(1);
     expect(stderr).toMatch(message);
+  });
+
+  it('lists the shipped models with the limits their folders state in --help', async () => {
+    const { code, stderr } = await capture(['explain', '--help']);
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/text-spam +text +limits: maxCharacters 1000, maxTokens 96/);
+    expect(stderr).toMatch(/text-sentiment +text +limits: maxCharacters 1000, maxTokens 64/);
   });
 
   it('runs as `attn` from the command line', async () => {

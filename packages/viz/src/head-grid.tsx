@@ -10,6 +10,8 @@ import { queryLabels } from './head-view.tsx';
 export interface HeadGridProps {
   layers: readonly AttentionLayer[];
   tokens: readonly AttentionToken[];
+  /** The query axis, where queries are another sequence than the keys. */
+  queryTokens?: readonly AttentionToken[];
   batch?: number;
   /** Thumbnail side in pixels. */
   thumbSize?: number;
@@ -50,7 +52,7 @@ function Thumbnail({ layer, head, batch, size, maxCells }: { layer: AttentionLay
   );
 }
 
-export function HeadGrid({ layers, tokens, batch = 0, thumbSize = 64, maxThumbCells = 32 }: HeadGridProps) {
+export function HeadGrid({ layers, tokens, queryTokens, batch = 0, thumbSize = 64, maxThumbCells = 32 }: HeadGridProps) {
   const [selected, setSelected] = useState<HeadCell | null>(null);
   const maxHeads = Math.max(0, ...layers.map((l) => l.shape[1]));
   const gap = 8;
@@ -117,7 +119,7 @@ export function HeadGrid({ layers, tokens, batch = 0, thumbSize = 64, maxThumbCe
           </button>
           <AttentionHeatmap
             matrix={layerHeadMatrix(chosenLayer, chosen.head, batch)}
-            rowLabels={queryLabels(chosenLayer, tokens)}
+            rowLabels={queryLabels(chosenLayer, tokens, queryTokens)}
             colLabels={tokens.map((t) => t.label)}
             title={`${chosenLayer.kind === 'pooling' ? 'Pooling layer' : 'Layer'} ${chosen.layer}, head ${chosen.head} — ${chosenLayer.name}`}
           />

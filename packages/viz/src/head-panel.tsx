@@ -1,9 +1,11 @@
-// The heads card: a tab for the head view (one layer, lines per head) and a tab for the
-// layer × head grid; the export buttons save whichever view is showing.
+// HeadPanel: the attention-heads card of every app — a tab for the head view (one layer, lines per
+// head) and a tab for the layer × head grid; the export buttons save whichever view is showing.
 'use client';
 import { useRef, useState, type KeyboardEvent } from 'react';
 import type { AttentionMaps } from '@attn/core/format';
-import { ExportButtons, HeadGrid, HeadView } from '@attn/viz';
+import { ExportButtons } from './export-buttons.tsx';
+import { HeadGrid } from './head-grid.tsx';
+import { HeadView } from './head-view.tsx';
 
 const TABS = [
   { id: 'head-view', label: 'Head view' },
@@ -12,7 +14,13 @@ const TABS = [
 
 type TabId = (typeof TABS)[number]['id'];
 
-export function HeadPanel({ maps, fileBase }: { maps: AttentionMaps; fileBase: string }) {
+export interface HeadPanelProps {
+  maps: AttentionMaps;
+  /** File name stem of the exports, e.g. the model id. */
+  fileBase: string;
+}
+
+export function HeadPanel({ maps, fileBase }: HeadPanelProps) {
   const [tab, setTab] = useState<TabId>('head-view');
   const [layerIndex, setLayerIndex] = useState(0);
   const viewRef = useRef<HTMLDivElement>(null);
@@ -66,13 +74,13 @@ export function HeadPanel({ maps, fileBase }: { maps: AttentionMaps; fileBase: s
               <span className="hint">Hover or focus a token to isolate its lines; click or Enter pins it.</span>
             </div>
             <div ref={viewRef} className="view" data-testid="head-view">
-              <HeadView key={layerIndex} layer={layer} tokens={maps.tokens} />
+              <HeadView key={layerIndex} layer={layer} tokens={maps.tokens} {...(maps.queryTokens ? { queryTokens: maps.queryTokens } : {})} />
             </div>
           </>
         ) : null}
         {tab === 'head-grid' ? (
           <div ref={viewRef} className="view" data-testid="head-grid">
-            <HeadGrid layers={maps.layers} tokens={maps.tokens} />
+            <HeadGrid layers={maps.layers} tokens={maps.tokens} {...(maps.queryTokens ? { queryTokens: maps.queryTokens } : {})} />
           </div>
         ) : null}
       </div>

@@ -8,7 +8,10 @@ import { estimateTextWidth } from './token-layout.ts';
 
 export interface HeadViewProps {
   layer: AttentionLayer;
+  /** The key axis (and the query axis of self-attention). */
   tokens: readonly AttentionToken[];
+  /** The query axis, where queries are another sequence than the keys ([CLS] → patches, candidate → history). */
+  queryTokens?: readonly AttentionToken[];
   batch?: number;
   /** Lines below this weight are not drawn. */
   minWeight?: number;
@@ -21,9 +24,10 @@ const FONT = 'system-ui, -apple-system, "Segoe UI", sans-serif';
 const FONT_SIZE = 13;
 const LINE_AREA = 180;
 
-/** Labels of the query column: the tokens, or one "pooling" query for a pooling layer. */
-export function queryLabels(layer: AttentionLayer, tokens: readonly AttentionToken[]): string[] {
+/** Labels of the query column: `queryTokens`, else the tokens of self-attention, else "pooling" or "query q". */
+export function queryLabels(layer: AttentionLayer, tokens: readonly AttentionToken[], queryTokens?: readonly AttentionToken[]): string[] {
   const queries = layer.shape[2];
+  if (queryTokens?.length === queries) return queryTokens.map((t) => t.label);
   if (layer.kind === 'pooling' || queries !== tokens.length) {
     return Array.from({ length: queries }, (_, q) => (queries === 1 ? 'pooling' : `query ${q}`));
   }
@@ -43,14 +47,14 @@ export function activeHeadsRow(layer: AttentionLayer, active: readonly boolean[]
   return row;
 }
 
-export function HeadView({ layer, tokens, batch = 0, minWeight = 0.01, rowHeight = 22 }: HeadViewProps) {
+export function HeadView({ layer, tokens, queryTokens, batch = 0, minWeight = 0.01, rowHeight = 22 }: HeadViewProps) {
   const [, heads, queries, keys] = layer.shape;
   const [activeState, setActive] = useState<boolean[]>(() => Array.from({ length: heads }, () => true));
   const active = activeState.length === heads ? activeState : Array.from({ length: heads }, () => true);
   const [hovered, setFocused] = useState<FocusedToken>(null);
   const [pinned, setPinned] = useState<FocusedToken>(null);
   const focused = hovered ?? pinned;
-  const left = queryLabels(layer, tokens);
+  const left = queryLabels(layer, tokens, queryTokens);
   const right = tokens.length === keys ? tokens.map((t) => t.label) : Array.from({ length: keys }, (_, k) => `key ${k}`);
   const labelWidth = Math.ceil(Math.max(40, ...[...left, ...right].map((l) => estimateTextWidth(l, FONT_SIZE)))) + 12;
   const x0 = labelWidth;

@@ -1,12 +1,22 @@
-// The prediction card: predicted label, class probability bars, the execution provider that
-// actually ran (with why others were skipped) and the latency split.
+// PredictionCard: the predicted label, class probability bars, the execution provider that actually
+// ran (with why others were skipped), the latency split and the size of the attention, for any domain.
 'use client';
-import { ScoreBars } from '@attn/viz';
+import { ScoreBars } from './score-bars.tsx';
 import type { ExplainView } from './use-explain.ts';
 
 const ms = (value: number) => `${value < 10 ? value.toFixed(1) : Math.round(value)} ms`;
 
-export function ResultSummary({ view }: { view: ExplainView }) {
+export interface PredictionCardProps {
+  view: ExplainView;
+  /** What the domain's preprocessing is called in the latency split ("tokenise", "decode and resize"). */
+  preprocessLabel?: string;
+  /** What one position of the attention axis is called ("token", "patch", "item"). */
+  positionName?: string;
+}
+
+const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
+
+export function PredictionCard({ view, preprocessLabel = 'preprocess', positionName = 'position' }: PredictionCardProps) {
   const { prediction, provider, timings } = view.body;
   const confidence = prediction.scores[prediction.label] ?? 0;
   return (
@@ -38,12 +48,11 @@ export function ResultSummary({ view }: { view: ExplainView }) {
         ) : null}
         <dt>Latency</dt>
         <dd data-testid="latency">
-          {ms(timings.totalMs)} on the server <span className="hint">(tokenise {ms(timings.preprocessMs)}, model {ms(timings.runMs)}; round trip {ms(view.roundTripMs)})</span>
+          {ms(timings.totalMs)} on the server <span className="hint">({preprocessLabel} {ms(timings.preprocessMs)}, model {ms(timings.runMs)}; round trip {ms(view.roundTripMs)})</span>
         </dd>
         <dt>Attention</dt>
         <dd>
-          {view.maps.layers.length} layer{view.maps.layers.length === 1 ? '' : 's'} × {view.maps.layers[0]?.shape[1] ?? 0} head
-          {(view.maps.layers[0]?.shape[1] ?? 0) === 1 ? '' : 's'}, {view.maps.tokens.length} tokens
+          {plural(view.maps.layers.length, 'layer')} × {plural(view.maps.layers[0]?.shape[1] ?? 0, 'head')}, {plural(view.maps.tokens.length, positionName)}
         </dd>
       </dl>
     </section>

@@ -38,6 +38,13 @@ describe('HeadView', () => {
     expect(count(html, /aria-pressed="true"/g)).toBe(2); // both head chips on
     expect(html).toContain('stroke-opacity="0.6');
   });
+  it('labels the query column with queryTokens where queries are another sequence than the keys', () => {
+    const clsRow = { name: 'cls', kind: 'cross' as const, shape: [1, 1, 1, 5] as [number, number, number, number], data: new Float32Array([0.2, 0.2, 0.2, 0.2, 0.2]) };
+    const html = renderToStaticMarkup(<HeadView layer={clsRow} tokens={SENTENCE_TOKENS} queryTokens={[{ label: 'candidate' }]} />);
+    expect(count(html, /data-head-view-token="query"/g)).toBe(1);
+    expect(html).toContain('>candidate</text>');
+    expect(queryLabels(clsRow, SENTENCE_TOKENS)).toEqual(['pooling']);
+  });
   it('skips lines below minWeight', () => {
     const html = renderToStaticMarkup(<HeadView layer={layer} tokens={SENTENCE_TOKENS} minWeight={0.5} />);
     expect(count(html, /<line /g)).toBe(2 * 5);

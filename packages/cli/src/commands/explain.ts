@@ -1,7 +1,7 @@
-// `attn explain <model-id | model-dir> --input "<text>"`: runs the text task (the app's pipeline)
+// `attn explain <model-id | model-dir> --input …`: runs any registered domain's task (the apps' pipeline)
 // and prints { prediction, attention: attn-maps/v1, timings } as JSON, or a short summary on stderr.
 import { AttentionError, isExecutionProviderRequest, serializeAttentionMaps, type AttentionMaps } from '@attn/core';
-import { loadTextTask, TEXT_LIMITS, TEXT_MODELS } from '@attn/task-text';
+import { describeModel, loadTask, resolveModel, SHIPPED_MODELS } from '@attn/registry';
 import { parseCommandArgs, requirePositional, say, writeJson, type CliCommand } from '../command.ts';
 
 const TOP_TOKENS = 5;
@@ -24,20 +24,48 @@ export function topAttendedTokens(maps: AttentionMaps, count: number): { label: 
     .map(({ label, weight }) => ({ label, weight }));
 }
 
+/** One line per shipped model: its domain and the limits its folder states (or why it cannot run). */
+function shippedModelLines(): string {
+  return SHIPPED_MODELS.map((model) => {
+    let facts: string;
+    try {
+      const limits = Object.entries(describeModel(model.id).limits).map(([name, value]) => `${name} ${value}`);
+      facts = limits.length > 0 ? `limits: ${limits.join(', ')}` : 'no stated limits';
+    } catch (error) {
+      facts = `not available: ${error instanceof Error ? error.message : String(error)}`;
+    }
+    return `                ${model.id.padEnd(22)} ${model.domain.padEnd(7)} ${facts}`;
+  }).join('\n');
+}
+
+/** The --input value as the model's domain reads it: plain text for text models, JSON otherwise. */
+function inputFor(idOrDir: string, value: string): unknown {
+  const { domain } = resolveModel(idOrDir);
+  if (domain.inputFromCommandLine) return domain.inputFromCommandLine(value);
+  try {
+    return JSON.parse(value);
+  } catch {
+    throw new AttentionError('E_INPUT', `must be JSON for a ${domain.name} model, got ${JSON.stringify(value.slice(0, 40))}`, { field: '--input' });
+  }
+}
+
 export const explainCommand: CliCommand = {
   name: 'explain',
-  summary: 'Classify a sentence with a text model and show where it attends',
-  usage: `Usage: attn explain <model-id | model-dir> --input "<text>" [--ep cpu] [--fallback] [--json] [--out file]
+  summary: 'Run a model of any domain on one input and show where it attends',
+  get usage() {
+    return `Usage: attn explain <model-id | model-dir> --input <input> [--ep cpu] [--fallback] [--json] [--out file]
 
-  <model-id>    one of: ${TEXT_MODELS.map((m) => m.id).join(', ')}
-  <model-dir>   a Hugging Face-layout BERT-family sequence-classification folder
-                (config.json, tokenizer.json, tokenizer_config.json, onnx/model.onnx)
-  --input       the text (at most ${TEXT_LIMITS.maxCharacters} characters, ${TEXT_LIMITS.maxTokens} tokens)
+  <model-id>    a shipped model (domain, and the limits its folder states):
+${shippedModelLines()}
+  <model-dir>   a Hugging Face-layout model folder of a known domain (for text: config.json,
+                tokenizer.json, tokenizer_config.json, onnx/model.onnx)
+  --input       text models: the text; other domains: the input as JSON
   --ep          execution provider: cpu | cuda | tensorrt | dml | coreml | webgpu | auto (default cpu)
   --fallback    fall back to CPU when the requested provider cannot run
   --json        print { prediction, attention (attn-maps/v1), timings } on stdout
   --out         write the JSON to a file instead of stdout (implies --json)
-`,
+`;
+  },
   async run(argv) {
     const { values, positionals } = parseCommandArgs('explain', argv, {
       input: { type: 'string' },
@@ -47,14 +75,15 @@ export const explainCommand: CliCommand = {
       out: { type: 'string' },
     });
     const model = requirePositional('explain', positionals, 0, 'model-id | model-dir');
-    if (values.input === undefined) throw new AttentionError('E_INPUT', 'attn explain: missing --input "<text>"');
+    if (values.input === undefined) throw new AttentionError('E_INPUT', 'attn explain: missing --input <input>');
     const ep = values.ep ?? 'cpu';
     if (!isExecutionProviderRequest(ep)) {
       throw new AttentionError('E_INPUT', `--ep must be cpu, cuda, tensorrt, dml, coreml, webgpu or auto, got "${ep}"`);
     }
-    const task = await loadTextTask(model, { executionProvider: ep, fallback: values.fallback ?? false });
+    const input = inputFor(model, values.input);
+    const task = await loadTask(model, { executionProvider: ep, fallback: values.fallback ?? false });
     try {
-      const result = await task.explain({ text: values.input });
+      const result = await task.explain(input);
       if (values.json || values.out) {
         await writeJson(
           { prediction: result.prediction, attention: serializeAttentionMaps(result.attention), timings: result.timings },

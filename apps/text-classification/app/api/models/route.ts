@@ -1,8 +1,8 @@
-// GET /api/models: the shipped text models (id, title, description, examples) and the input limits.
-import { modelCatalog } from '../../../src/model-catalog.ts';
+// GET /api/models: the shipped text models with their labels, token limits and example sentences.
+import { modelsRoute } from '@attn/server';
+import { TEXT_MODELS } from '../../../src/text-models.ts';
 
 export const runtime = 'nodejs';
+export const dynamic = 'force-dynamic';
 
-export function GET(): Response {
-  return Response.json(modelCatalog());
-}
+export const GET = modelsRoute({ models: TEXT_MODELS });
