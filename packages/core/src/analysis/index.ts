@@ -12,3 +12,4 @@ export * from './sparsity.ts';
 export * from './head-summary.ts';
 export * from './spearman-correlation.ts';
 export * from './deletion-curve.ts';
+export * from './patch-region.ts';
