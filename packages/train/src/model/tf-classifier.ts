@@ -32,12 +32,12 @@ export function createVariables(shapes: WeightSpec[], weights: WeightArrays): Re
 }
 
 /** The current values of the variables, as named Float32Arrays for the ONNX builders. */
-export function readWeights(model: TfClassifier): WeightArrays {
+export function readWeights(model: Pick<TfClassifier, 'variables'>): WeightArrays {
   const out: WeightArrays = {};
   for (const [name, variable] of Object.entries(model.variables)) out[name] = new Float32Array(variable.dataSync());
   return out;
 }
 
-export function disposeClassifier(model: TfClassifier): void {
+export function disposeClassifier(model: Pick<TfClassifier, 'variables'>): void {
   for (const variable of Object.values(model.variables)) variable.dispose();
 }

@@ -4,17 +4,11 @@ import { tf } from './tf-backend.ts';
 import { embeddingLookup } from './embedding-lookup.ts';
 import { transformerClassifierWeightSpecs, type TransformerClassifierConfig } from '@attn/core';
 import { createVariables, type ForwardOptions, type TfClassifier } from './tf-classifier.ts';
-import { geluErf, layerNorm, linear, maybeDropout, paddingBias } from './tf-layers.ts';
+import { encoderLayer, type TransformerDropout } from './tf-encoder-layer.ts';
+import { layerNorm, linear, maybeDropout, paddingBias } from './tf-layers.ts';
 import type { WeightArrays } from './weight-init.ts';
 
-export interface TransformerDropout {
-  /** On the summed word + position embeddings. */
-  embeddings: number;
-  /** On the attention probabilities. */
-  attention: number;
-  /** On each residual branch (attention output, FFN output) and the pooled vector. */
-  hidden: number;
-}
+export type { TransformerDropout } from './tf-encoder-layer.ts';
 
 export function createTransformerClassifier(
   config: TransformerClassifierConfig,
@@ -24,39 +18,20 @@ export function createTransformerClassifier(
   const shapes = transformerClassifierWeightSpecs(config);
   const v = createVariables(shapes, weights);
   const w = (name: string) => v[name] as tf.Variable;
-  const headDim = config.hidden / config.heads;
-  const eps = config.layerNormEps;
+  const shape = { hidden: config.hidden, heads: config.heads, layerNormEps: config.layerNormEps };
 
   const encode = (ids: tf.Tensor2D, mask: tf.Tensor2D, options: ForwardOptions): tf.Tensor3D => {
     const { training, nextSeed } = options;
     const [batch, length] = ids.shape;
     const d = config.hidden;
-    const toHeads = (x: tf.Tensor) => x.reshape([batch, length, config.heads, headDim]).transpose([0, 2, 1, 3]);
 
     const words = embeddingLookup(w('embeddings.word') as tf.Tensor2D, ids);
     const positions = w('embeddings.position').slice([0, 0], [length, d]);
     let x = maybeDropout(words.add(positions), dropout.embeddings, training, nextSeed());
     const keyBias = paddingBias(mask).reshape([batch, 1, 1, length]);
 
-    for (let i = 0; i < config.layers; i++) {
-      const p = `layers.${i}`;
-      const h = layerNorm(x, w(`${p}.ln1.gamma`) as tf.Tensor1D, w(`${p}.ln1.beta`) as tf.Tensor1D, eps);
-      const proj = (m: string) => linear(h, w(`${p}.attn.w${m}`) as tf.Tensor2D, w(`${p}.attn.b${m}`) as tf.Tensor1D);
-      const q = toHeads(proj('q'));
-      const k = toHeads(proj('k'));
-      const value = toHeads(proj('v'));
-      const scores = tf.matMul(q, k, false, true).div(Math.sqrt(headDim)).add(keyBias);
-      const probabilities = maybeDropout(tf.softmax(scores), dropout.attention, training, nextSeed());
-      const context = tf.matMul(probabilities, value).transpose([0, 2, 1, 3]).reshape([batch, length, d]);
-      const attended = linear(context, w(`${p}.attn.wo`) as tf.Tensor2D, w(`${p}.attn.bo`) as tf.Tensor1D);
-      x = x.add(maybeDropout(attended, dropout.hidden, training, nextSeed()));
-
-      const h2 = layerNorm(x, w(`${p}.ln2.gamma`) as tf.Tensor1D, w(`${p}.ln2.beta`) as tf.Tensor1D, eps);
-      const inner = geluErf(linear(h2, w(`${p}.ffn.w1`) as tf.Tensor2D, w(`${p}.ffn.b1`) as tf.Tensor1D));
-      const ffn = linear(inner, w(`${p}.ffn.w2`) as tf.Tensor2D, w(`${p}.ffn.b2`) as tf.Tensor1D);
-      x = x.add(maybeDropout(ffn, dropout.hidden, training, nextSeed()));
-    }
-    return layerNorm(x, w('final_ln.gamma') as tf.Tensor1D, w('final_ln.beta') as tf.Tensor1D, eps) as tf.Tensor3D;
+    for (let i = 0; i < config.layers; i++) x = encoderLayer(x, keyBias, w, i, shape, dropout, options);
+    return layerNorm(x, w('final_ln.gamma') as tf.Tensor1D, w('final_ln.beta') as tf.Tensor1D, config.layerNormEps) as tf.Tensor3D;
   };
 
   const logits = (ids: tf.Tensor2D, mask: tf.Tensor2D, options: ForwardOptions): tf.Tensor2D => {
