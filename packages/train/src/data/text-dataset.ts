@@ -10,13 +10,22 @@ export interface LabelledText {
   label: number;
 }
 
+/** Where a data set comes from and under what terms, for the model card. */
+export interface DatasetSource {
+  title: string;
+  url: string;
+  licence: string;
+  citation: string;
+  /** Paths under the data folder. */
+  files: string[];
+}
+
 export interface TextDataset {
   name: string;
   /** Label names by index, e.g. ['negative', 'positive']. */
   labels: string[];
   examples: LabelledText[];
-  /** Where the data comes from and under what terms, for the model card. */
-  source: { title: string; url: string; licence: string; citation: string; files: string[] };
+  source: DatasetSource;
 }
 
 /** The bytes of `relativePath` under the data folder, or E_DATA naming the path looked at. */
