@@ -1,5 +1,6 @@
 // AttentionHeatmap: one [queries, keys] matrix with axis labels; the value under the pointer
 // (or the keyboard cursor: focus the chart, then arrow keys) is read out above the grid.
+'use client';
 import { useState, type KeyboardEvent } from 'react';
 import { formatWeight, normaliseWeight, sequentialColor } from './color-scale.ts';
 import { COLOR_LEGEND_HEIGHT, ColorLegend } from './color-legend.tsx';

@@ -1,5 +1,6 @@
 // ExportButtons: download the current view as PNG or SVG, and the attention maps as
 // attn-maps/v1 JSON; failures are reported through onError (or shown inline).
+'use client';
 import { useState } from 'react';
 import type { AttentionMaps } from '@attn/core/format';
 import {

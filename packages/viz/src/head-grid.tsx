@@ -1,5 +1,6 @@
 // HeadGrid: a layer × head grid of small heatmaps; click one (or focus it and press Enter)
 // to enlarge it below as an AttentionHeatmap with axis labels and values on hover.
+'use client';
 import { useState, type KeyboardEvent } from 'react';
 import type { AttentionLayer, AttentionToken } from '@attn/core/format';
 import { normaliseWeight, sequentialColor } from './color-scale.ts';

@@ -1,5 +1,6 @@
 // HeadView (after BertViz): two token columns for one layer, a line from each query to each
 // key it attends to, opacity = weight, one colour per head; hover/focus a token (click pins it) to isolate it.
+'use client';
 import { useState } from 'react';
 import { attentionAt, type AttentionLayer, type AttentionToken } from '@attn/core/format';
 import { formatWeight, headColor, sequentialColor } from './color-scale.ts';

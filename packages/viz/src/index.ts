@@ -17,3 +17,4 @@ export { ScoreBars, sortedScores, type ScoreBarsProps } from './score-bars.tsx';
 export { HeadPanel, type HeadPanelProps } from './head-panel.tsx';
 export { PredictionCard, type PredictionCardProps } from './prediction-card.tsx';
 export { useExplain, type ExplainRequestBody, type ExplainState, type ExplainView } from './use-explain.ts';
+export { JsonInputExplorer, type JsonInputExplorerProps } from './json-input-explorer.tsx';

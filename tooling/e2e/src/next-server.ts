@@ -1,6 +1,7 @@
 // Serves a Next.js app to browser tests from a vitest globalSetup: `next build`, then `next start`
 // on a free port; the URL is handed to the tests as inject('baseUrl') and the server stops in teardown.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
@@ -85,4 +86,25 @@ export async function serveNextApp(project: TestProject, appDir: string, options
   }
   project.provide('baseUrl', url);
   return stop;
+}
+
+/** serveNextApp on a temporary models folder that `writeModels` creates (ATTN_MODELS_DIR), removed in teardown. */
+export async function serveNextAppWithModels(
+  project: TestProject,
+  appDir: string,
+  writeModels: () => string,
+  options: ServeNextAppOptions,
+): Promise<() => Promise<void>> {
+  const modelsDir = writeModels();
+  const removeModels = () => rmSync(modelsDir, { recursive: true, force: true });
+  try {
+    const stop = await serveNextApp(project, appDir, { ...options, env: { ...options.env, ATTN_MODELS_DIR: modelsDir } });
+    return async () => {
+      await stop();
+      removeModels();
+    };
+  } catch (error) {
+    removeModels();
+    throw error;
+  }
 }

@@ -117,9 +117,18 @@ describe('pnpm gen demo, generated into a temporary repository root', () => {
     const appPackage = JSON.parse(readFileSync(join(root, 'apps', NAME, 'package.json'), 'utf8'));
     expect(appPackage.name).toBe(`@attn/app-${NAME}`);
     expect(appPackage.scripts.dev).toBe(`next dev --port ${PORT}`);
-    const task = readFileSync(join(root, 'packages', `task-${NAME}`, 'src', `${NAME}-task.ts`), 'utf8');
-    expect(task).toContain('export async function loadSoundEventsTask(');
-    expect(task).toContain(`// The ${NAME} AttentionTask: ${DESCRIPTION}`);
+    const domain = readFileSync(join(root, 'packages', `task-${NAME}`, 'src', `${NAME}-domain.ts`), 'utf8');
+    expect(domain).toContain('export const loadSoundEventsTask: LoadAttentionTask<SoundEventsInput> =');
+    expect(domain).toContain(`// The ${NAME} domain — ${DESCRIPTION}`);
+  });
+
+  it('writes only what is domain-specific: at most 150 lines of code of its own (tests included), no route, cache or folder reader', () => {
+    const code = DEMO_FILES.map((file) => file.destination.replaceAll('{{name}}', NAME)).filter((path) => /\.tsx?$/.test(path) && !/\.config\.ts$/.test(path));
+    const isCode = (line: string) => line.trim() !== '' && !/^\s*(\/\/|\/\*\*|\*)/.test(line);
+    const lines = code.map((path) => readFileSync(join(root, path), 'utf8').split('\n').filter(isCode).length);
+    expect(lines.reduce((a, b) => a + b, 0), code.map((path, i) => `${path}: ${lines[i]}`).join('\n')).toBeLessThanOrEqual(150);
+    const all = code.map((path) => readFileSync(join(root, path), 'utf8')).join('\n');
+    for (const copied of ['readJsonBody', 'STATUS_BY_CODE', 'new Map(', 'readFileSync', 'softmax(']) expect(all).not.toContain(copied);
   });
 
   it('type-checks the generated task package and app', () => {

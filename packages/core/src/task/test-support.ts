@@ -1,5 +1,5 @@
 // Test support for code built on tasks (the server, generated domains): a small domain of token-id
-// lists and a model folder holding a seeded, untrained tiny transformer classifier.
+// lists, and model folders holding a seeded, UNTRAINED tiny transformer classifier (for tests only).
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -52,4 +52,19 @@ export function writeTinyModelFolder(dir = mkdtempSync(join(tmpdir(), 'attn-tiny
     writeFileSync(join(dir, name), content);
   }
   return dir;
+}
+
+/** The feeds JSON (`attn extract`'s format) of one sequence of token ids for the tiny model. */
+export function tinyFeedsInput(ids: readonly number[] = [1, 4, 2]) {
+  return {
+    input_ids: { dims: [1, ids.length], type: 'int64' as const, data: [...ids] },
+    attention_mask: { dims: [1, ids.length], type: 'int64' as const, data: ids.map(() => 1) },
+  };
+}
+
+/** A temporary models folder (for ATTN_MODELS_DIR) holding `<id>/`: the tiny model with tinyFeedsInput() as its example. */
+export function writeTinyModelsRoot(id: string): string {
+  const root = mkdtempSync(join(tmpdir(), `attn-models-${id}-`));
+  writeTinyModelFolder(join(root, id), { 'examples.json': JSON.stringify([tinyFeedsInput()]) });
+  return root;
 }

@@ -1,4 +1,5 @@
-// GET /api/models: the shipped text models with their labels, token limits and example sentences.
+// GET /api/models: the shipped text models with their labels, token limits and example sentences,
+// read from their folders (no session is opened) — the shared route of @attn/server.
 import { modelsRoute } from '@attn/server';
 import { TEXT_MODELS } from '../../../src/text-models.ts';
 
