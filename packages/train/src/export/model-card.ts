@@ -5,6 +5,7 @@ import { isFinalRefit, type ModelRecipe } from '../recipes.ts';
 import type { TextDataset } from '../data/text-dataset.ts';
 import type { PretrainEpochRecord } from '../training/pretrain-loop.ts';
 import type { EpochRecord } from '../training/train-loop.ts';
+import { historyTable, pct } from './card-sections.ts';
 
 export interface ModelCardFacts {
   recipe: ModelRecipe;
@@ -27,8 +28,6 @@ export interface ModelCardFacts {
   parameterCount: number;
 }
 
-const pct = (v: number | undefined) => (v === undefined ? '–' : `${(v * 100).toFixed(2)} %`);
-
 function metricsRows(m: ClassificationMetrics, positive?: string): string[] {
   const rows = [`| accuracy | ${pct(m.accuracy)} |`];
   if (positive) {
@@ -37,22 +36,9 @@ function metricsRows(m: ClassificationMetrics, positive?: string): string[] {
   return rows;
 }
 
-const loss = (v: number | undefined) => (v === undefined ? '–' : v.toFixed(4));
-
 /** What the tokenizer, pre-training and fine-tuning were fit on, in words. */
 function fitWords(recipe: ModelRecipe): string {
   return isFinalRefit(recipe) ? 'training and validation splits' : 'training split';
-}
-
-function historyTable(history: EpochRecord[], best: number): string[] {
-  return [
-    '| epoch | train loss | train acc. | val. loss | val. acc. | seconds |',
-    '|---|---|---|---|---|---|',
-    ...history.map(
-      (h) =>
-        `| ${h.epoch}${h.epoch === best ? ' (kept)' : ''} | ${h.trainLoss.toFixed(4)} | ${pct(h.trainAccuracy)} | ${loss(h.validationLoss)} | ${pct(h.validationAccuracy)} | ${h.seconds.toFixed(1)} |`,
-    ),
-  ];
 }
 
 function pretrainingLines(f: ModelCardFacts): string[] {

@@ -1,12 +1,13 @@
 // The small tfjs building blocks both classifiers use, written to compute exactly what the
 // ONNX graph blocks of @attn/core compute (LayerNormalization, erf-GELU, linear, padding bias).
+import { standardMatMul, type MatMul } from './plain-matmul.ts';
 import { tf } from './tf-backend.ts';
 
-/** x·W + b over the last axis of x [..., in] with W [in, out]. */
-export function linear(x: tf.Tensor, weight: tf.Tensor2D, bias: tf.Tensor1D): tf.Tensor {
+/** x·W + b over the last axis of x [..., in] with W [in, out]; `matMul` computes the product. */
+export function linear(x: tf.Tensor, weight: tf.Tensor2D, bias: tf.Tensor1D, matMul: MatMul = standardMatMul): tf.Tensor {
   const inner = x.shape[x.shape.length - 1] as number;
   const out = weight.shape[1];
-  const flat = tf.matMul(x.reshape([-1, inner]), weight).add(bias);
+  const flat = matMul(x.reshape([-1, inner]), weight).add(bias);
   return flat.reshape([...x.shape.slice(0, -1), out]);
 }
 

@@ -1,5 +1,5 @@
-// Inference of a tfjs classifier over encoded examples with dropout off: per-example logits,
-// mean cross-entropy and accuracy (used for validation during training and in the parity test).
+// Inference of a tfjs classifier with dropout off: per-example logits, mean cross-entropy and
+// accuracy over any batches, and over encoded texts (validation during training, the parity test).
 import { tf } from '../model/tf-backend.ts';
 import type { TfClassifier } from '../model/tf-classifier.ts';
 import { disposeBatch, makeBatch, sequentialBatches, type EncodedExamples } from './batches.ts';
@@ -11,25 +11,46 @@ export interface TfEvaluation {
   accuracy: number;
 }
 
-export function evaluateTf(model: TfClassifier, data: EncodedExamples, batchSize = 128): TfEvaluation {
+/** One evaluation batch: the forward pass with dropout off, the true labels, and cleanup. */
+export interface EvaluationBatch {
+  logits(): tf.Tensor2D;
+  labels: number[];
+  dispose(): void;
+}
+
+/** Logits, mean cross-entropy and accuracy over batches made one at a time (text or images). */
+export function evaluateBatches(batches: Iterable<() => EvaluationBatch>): TfEvaluation {
   const logits: Float32Array[] = [];
   let lossSum = 0;
   let correct = 0;
-  for (const indices of sequentialBatches(data.ids.length, batchSize)) {
-    const batch = makeBatch(data, indices);
+  for (const makeBatch of batches) {
+    const batch = makeBatch();
     const [values, losses] = tf.tidy(() => {
-      const out = model.logits(batch.ids, batch.mask, { training: false, nextSeed: () => 0 });
-      const loss = tf.losses.softmaxCrossEntropy(tf.oneHot(batch.labels, out.shape[1]), out, undefined, 0, tf.Reduction.NONE);
+      const out = batch.logits();
+      const labels = tf.tensor1d(batch.labels, 'int32');
+      const loss = tf.losses.softmaxCrossEntropy(tf.oneHot(labels, out.shape[1]), out, undefined, 0, tf.Reduction.NONE);
       return [out.arraySync() as number[][], loss.dataSync()];
     });
-    disposeBatch(batch);
+    batch.dispose();
     values.forEach((row, r) => {
       logits.push(Float32Array.from(row));
       lossSum += losses[r] as number;
-      const predicted = row.indexOf(Math.max(...row));
-      if (predicted === data.labels[indices[r] as number]) correct++;
+      if (row.indexOf(Math.max(...row)) === batch.labels[r]) correct++;
     });
   }
-  const n = data.ids.length;
+  const n = logits.length;
   return { logits, loss: lossSum / n, accuracy: correct / n };
+}
+
+export function evaluateTf(model: TfClassifier, data: EncodedExamples, batchSize = 128): TfEvaluation {
+  return evaluateBatches(
+    sequentialBatches(data.ids.length, batchSize).map((indices) => (): EvaluationBatch => {
+      const batch = makeBatch(data, indices);
+      return {
+        logits: () => model.logits(batch.ids, batch.mask, { training: false, nextSeed: () => 0 }),
+        labels: indices.map((i) => data.labels[i] as number),
+        dispose: () => disposeBatch(batch),
+      };
+    }),
+  );
 }
