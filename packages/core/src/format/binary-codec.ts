@@ -60,7 +60,7 @@ export function float32ToFloat16Bits(value: number): number {
   const exponent = (bits >>> 23) & 0xff;
   let mantissa = bits & 0x7fffff;
   if (exponent === 0xff) return sign | 0x7c00 | (mantissa ? 0x200 : 0);
-  let halfExponent = exponent - 127 + 15;
+  const halfExponent = exponent - 127 + 15;
   if (halfExponent >= 0x1f) return sign | 0x7c00;
   if (halfExponent <= 0) {
     if (halfExponent < -10) return sign;
@@ -74,8 +74,8 @@ export function float32ToFloat16Bits(value: number): number {
   }
   let half = (halfExponent << 10) | (mantissa >> 13);
   const remainder = mantissa & 0x1fff;
+  // A carry out of the mantissa rounds into the exponent (up to 0x7c00, infinity), as IEEE rounding does.
   if (remainder > 0x1000 || (remainder === 0x1000 && half & 1)) half++;
-  halfExponent = half >> 10;
   return sign | half;
 }
 
