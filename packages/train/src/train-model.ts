@@ -15,7 +15,7 @@ import { useWasmBackend } from './model/tf-backend.ts';
 import { createTransformerClassifier } from './model/transformer-classifier.ts';
 import { initialWeightArrays } from './model/weight-init.ts';
 import { isFinalRefit, recipeFor } from './recipes.ts';
-import { writeTokenizerFiles } from './tokenizer/hf-tokenizer-files.ts';
+import { writeBertTokenizerFiles } from '@attn/task-text';
 import { trainWordPiece } from './tokenizer/wordpiece-trainer.ts';
 import { WordPieceTokenizer } from './tokenizer/wordpiece-tokenizer.ts';
 import { encodeExamples } from './training/batches.ts';
@@ -102,7 +102,7 @@ export async function trainModel(id: string, options: TrainModelOptions = {}): P
   const onnx = exportOnnx(shape, result.weights);
   writeFileSync(join(dir, 'onnx', 'model.onnx'), onnx);
   writeFileSync(join(dir, 'config.json'), JSON.stringify(modelConfigJson(shape), null, 2) + '\n');
-  writeTokenizerFiles(dir, vocab, recipe.maxLength);
+  writeBertTokenizerFiles(dir, vocab, recipe.maxLength);
 
   const positive = recipe.positiveLabel ? dataset.labels.indexOf(recipe.positiveLabel) : undefined;
   const test = await evaluateModelFolder(dir, split.test, positive);

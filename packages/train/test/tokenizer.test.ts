@@ -6,7 +6,8 @@ import { basename, dirname, join } from 'node:path';
 import { AutoTokenizer, env } from '@huggingface/transformers';
 import { afterAll, describe, expect, it } from 'vitest';
 import { modelsDir } from '@attn/core';
-import { readTokenizer, trainWordPiece, WordPieceTokenizer, writeTokenizerFiles, type WordPieceTokenizer as Tokenizer } from '../src/index.ts';
+import { writeBertTokenizerFiles } from '@attn/task-text';
+import { readTokenizer, trainWordPiece, WordPieceTokenizer, type WordPieceTokenizer as Tokenizer } from '../src/index.ts';
 
 const CORPUS = [
   'the film is a charming , funny and moving delight .',
@@ -62,7 +63,7 @@ describe('WordPiece tokenizer', () => {
   it('matches AutoTokenizer on a tokenizer trained in the test', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'attn-tokenizer-'));
     tempDirs.push(dir);
-    writeTokenizerFiles(dir, trainWordPiece(CORPUS, { vocabSize: 150, minFrequency: 1 }), 64);
+    writeBertTokenizerFiles(dir, trainWordPiece(CORPUS, { vocabSize: 150, minFrequency: 1 }), 64);
     const texts = [...SAMPLES, ...CORPUS];
     expect(await autoTokenizerIds(dir, texts)).toEqual(ownIds(readTokenizer(dir), texts));
   });

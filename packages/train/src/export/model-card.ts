@@ -5,6 +5,7 @@ import { isFinalRefit, type ModelRecipe } from '../recipes.ts';
 import type { TextDataset } from '../data/text-dataset.ts';
 import type { PretrainEpochRecord } from '../training/pretrain-loop.ts';
 import type { EpochRecord } from '../training/train-loop.ts';
+import { shippedModelDescription } from '../shipped-model-description.ts';
 import { historyTable, pct } from './card-sections.ts';
 
 export interface ModelCardFacts {
@@ -77,7 +78,7 @@ export function modelCardMarkdown(f: ModelCardFacts): string {
   const lines = [
     `# ${recipe.id}`,
     '',
-    `${recipe.title}. Labels: ${dataset.labels.map((l, i) => `${i} = ${l}`).join(', ')}.`,
+    `${shippedModelDescription(recipe.id)} Labels: ${dataset.labels.map((l, i) => `${i} = ${l}`).join(', ')}.`,
     '',
     '## Data',
     '',
