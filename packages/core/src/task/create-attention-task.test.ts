@@ -7,6 +7,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { isAttentionError } from '../errors.ts';
 import type { AttentionTask } from './attention-task.ts';
 import { createAttentionTask, readTaskFolder } from './create-attention-task.ts';
+import type { Domain, EncodedInput } from './domain.ts';
+import { withoutSequencePosition } from './sequence-feeds.ts';
 import { idsDomain, writeTinyModelFolder, type IdsInput } from './test-support.ts';
 
 const tasks: AttentionTask<IdsInput>[] = [];
@@ -55,6 +57,25 @@ describe('createAttentionTask', () => {
     expect(dropped.scores).toEqual(direct.prediction.scores);
     expect(dropped.scores).not.toEqual(full.prediction.scores);
     await expectError(task.perturb!({ ids: [2, 5, 7] }, 3), 'E_INPUT', 'dropIndex', /\[0, 2\], got 3/);
+  });
+
+  it('hands predict and withoutElement the object encode returned, with what the domain carried in it', async () => {
+    type Carried = EncodedInput & { ids: number[] };
+    const carrying: Domain<IdsInput, { label: string; scores: Record<string, number> }, Carried> = {
+      ...idsDomain,
+      async bind(folder, graph) {
+        const bound = await idsDomain.bind(folder, graph);
+        return {
+          encode: async (input) => ({ ...(await bound.encode(input)), ids: input.ids }),
+          predict: (_, encoded) => ({ label: encoded.ids.join(' '), scores: {} }),
+          withoutElement: (encoded, index) => ({ ...withoutSequencePosition(encoded, index), ids: encoded.ids.filter((_, i) => i !== index) }),
+        };
+      },
+    };
+    const task = await createAttentionTask(carrying, writeTinyModelFolder());
+    expect((await task.explain({ ids: [2, 5, 7] })).prediction.label).toBe('2 5 7');
+    expect((await task.perturb!({ ids: [2, 5, 7] }, 1)).label).toBe('2 7');
+    await task.dispose();
   });
 
   it('checks inputs with the domain schema: the field is named, a list over its maximum is E_LIMIT', async () => {

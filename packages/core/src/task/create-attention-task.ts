@@ -16,7 +16,7 @@ export interface TaskFolder<Input> {
 }
 
 /** Reads a domain's model folder without loading the model (for model lists and help texts). */
-export function readTaskFolder<Input, P extends TaskPrediction>(domain: Domain<Input, P>, modelDir: string, id?: string): TaskFolder<Input> {
+export function readTaskFolder<Input, P extends TaskPrediction, E extends EncodedInput>(domain: Domain<Input, P, E>, modelDir: string, id?: string): TaskFolder<Input> {
   const folder = readModelFolder(modelDir, { requiredFiles: domain.requiredFiles, ...(id ? { id } : {}) });
   const examples = folder.examples
     ? folder.examples.map((example, i) => {
@@ -36,8 +36,8 @@ function positionTokens(count: number): AttentionToken[] {
 }
 
 /** Loads the model in `modelDir` once (attention exposed) and binds `domain` to it. */
-export async function createAttentionTask<Input, P extends TaskPrediction>(
-  domain: Domain<Input, P>,
+export async function createAttentionTask<Input, P extends TaskPrediction, E extends EncodedInput>(
+  domain: Domain<Input, P, E>,
   modelDir: string,
   options: TaskLoadOptions = {},
 ): Promise<AttentionTask<Input, P>> {
@@ -47,7 +47,7 @@ export async function createAttentionTask<Input, P extends TaskPrediction>(
     fallback: options.fallback ?? false,
     id: folder.id,
   });
-  let bound: BoundDomain<Input, P>;
+  let bound: BoundDomain<Input, P, E>;
   try {
     bound = await domain.bind(folder, model);
   } catch (error) {
@@ -56,7 +56,7 @@ export async function createAttentionTask<Input, P extends TaskPrediction>(
   }
   const { withoutElement } = bound;
 
-  async function run(encoded: EncodedInput) {
+  async function run(encoded: E) {
     const result = await model.run(encoded.feeds);
     return { result, prediction: bound.predict(result.outputs, encoded) };
   }

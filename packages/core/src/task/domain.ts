@@ -21,17 +21,21 @@ export interface ModelGraphInfo {
   outputNames: readonly string[];
 }
 
-/** A domain bound to one model folder (its tokenizer, preprocessor or vocabulary loaded). */
-export interface BoundDomain<Input, Prediction extends TaskPrediction = TaskPrediction> {
+/**
+ * A domain bound to one model folder (its tokenizer, preprocessor or vocabulary loaded). `Encoded` is what
+ * encode() returns; predict() and withoutElement() get that same object back, so a domain may carry what
+ * its prediction needs besides the feeds (a recommender: the history to exclude, the candidate to score).
+ */
+export interface BoundDomain<Input, Prediction extends TaskPrediction = TaskPrediction, Encoded extends EncodedInput = EncodedInput> {
   /** Preprocessing: a checked input → feeds and axis labels. Limits the schema cannot see (tokens) throw E_LIMIT. */
-  encode(input: Input): EncodedInput | Promise<EncodedInput>;
+  encode(input: Input): Encoded | Promise<Encoded>;
   /** The prediction from the model's outputs. */
-  predict(outputs: Record<string, Tensor>, encoded: EncodedInput): Prediction;
+  predict(outputs: Record<string, Tensor>, encoded: Encoded): Prediction;
   /** The encoded input with element `index` of the key axis removed; absent where removal means nothing. */
-  withoutElement?(encoded: EncodedInput, index: number): EncodedInput;
+  withoutElement?(encoded: Encoded, index: number): Encoded;
 }
 
-export interface Domain<Input, Prediction extends TaskPrediction = TaskPrediction> {
+export interface Domain<Input, Prediction extends TaskPrediction = TaskPrediction, Encoded extends EncodedInput = EncodedInput> {
   /** The `domain` of this domain's attn-maps/v1 documents: text, image, recsys, … */
   readonly name: string;
   /** What explain() accepts; errors name the field. */
@@ -47,5 +51,5 @@ export interface Domain<Input, Prediction extends TaskPrediction = TaskPredictio
   /** `attn explain --input <value>` → an input (checked afterwards); without it the value is read as JSON. */
   inputFromCommandLine?(value: string): unknown;
   /** Loads what encoding needs from the folder and checks the graph takes this domain's inputs. */
-  bind(folder: ModelFolder, graph: ModelGraphInfo): Promise<BoundDomain<Input, Prediction>>;
+  bind(folder: ModelFolder, graph: ModelGraphInfo): Promise<BoundDomain<Input, Prediction, Encoded>>;
 }
