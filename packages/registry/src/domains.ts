@@ -1,6 +1,7 @@
 // The domains the project runs, by name: each shipped model names one, and a folder of unknown
 // domain is matched against them in this order (`attn explain <folder>`).
 import { AttentionError, type Domain } from '@attn/core';
+import { imageDomain } from '@attn/task-image';
 import { textDomain } from '@attn/task-text';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each domain has its own input type
@@ -8,6 +9,7 @@ export type AnyDomain = Domain<any>;
 
 export const DOMAINS: Readonly<Record<string, AnyDomain>> = {
   text: textDomain,
+  image: imageDomain,
 };
 
 /** The domain called `name`; E_INPUT listing the known ones otherwise. */

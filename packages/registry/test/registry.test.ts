@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildSeedClassifier, isAttentionError } from '@attn/core';
+import { writeVitFolder } from '@attn/task-image/test-fixtures';
 import { TEST_VOCAB, writeHfTextFolder } from '@attn/task-text/test-fixtures';
 import { describeModel, DOMAINS, loadTask, resolveModel, SHIPPED_MODELS } from '../src/index.ts';
 
@@ -56,6 +57,11 @@ describe('resolveModel', () => {
     const dir = writeHfTextFolder({ onnx, labels: ['ham', 'spam'] });
     expect(resolveModel(dir)).toMatchObject({ dir, domain: { name: 'text' } });
     expect(resolveModel(dir).shipped).toBeUndefined();
+  });
+
+  it('recognises a Hugging Face ViT folder as an image model', async () => {
+    const dir = await writeVitFolder({ imageSize: 16, patchSize: 4, channels: 3 });
+    expect(resolveModel(dir)).toMatchObject({ dir, domain: { name: 'image' } });
   });
 
   it('lists the shipped ids for a name that is neither an id nor a folder', () => {

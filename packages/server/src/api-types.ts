@@ -1,6 +1,6 @@
-// The JSON bodies of the shared routes, as the browser sees them: an explain result, a model list
-// and the error body. Types only, so client components import them without server code.
-import type { AttentionMapsJson } from '@attn/core/format';
+// The JSON bodies of the shared routes, as the browser sees them: an explain result, a perturbation
+// result, a model list and the error body. Types only, so client components import them without server code.
+import type { AttentionMapsJson, AttentionToken } from '@attn/core/format';
 import type { ProviderReport, TaskLimits, TaskPrediction, TaskTimings } from '@attn/core';
 
 export interface ApiErrorBody {
@@ -31,4 +31,17 @@ export interface ModelListBody<Input = unknown> {
   models: ModelListEntry<Input>[];
   /** Execution providers a request may ask for, in menu order ('cpu' first, the default). */
   executionProviders: string[];
+}
+
+export interface PerturbResponseBody<Prediction extends TaskPrediction = TaskPrediction> {
+  model: string;
+  /** The prediction for the whole input. */
+  prediction: Prediction;
+  /** The input's elements (the attention axis), in order. */
+  tokens: AttentionToken[];
+  /** withoutElement[i]: the prediction with element i removed. */
+  withoutElement: Prediction[];
+  /** Server time for all runs, and how many runs (the whole input, then one per element). */
+  timings: { totalMs: number; runs: number };
+  provider: ProviderReport;
 }

@@ -1,8 +1,10 @@
-// @attn/server — the shared server side of every app: POST /api/explain and GET /api/models for any
-// domain, the body cap, the error body and status map, and the task cache. Route files are a few lines.
+// @attn/server — the shared server side of every app: POST /api/explain, POST /api/perturb and GET
+// /api/models for any domain, the body cap, the error body and status map, the task cache. Route files are a line.
 export * from './api-types.ts';
 export * from './error-response.ts';
 export * from './read-json-body.ts';
 export * from './served-model.ts';
 export * from './task-cache.ts';
+export * from './task-route.ts';
 export * from './explain-route.ts';
+export * from './perturb-route.ts';

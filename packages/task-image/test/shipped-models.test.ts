@@ -1,0 +1,69 @@
+// The shipped image models in models/ (trained by `attn train`), where their folders exist: each explains
+// its own examples with the patch grid its config.json describes and classifies most of them right; the
+// digit model reads an example redrawn large, dark on light, as the same digit; the clutter model's
+// rollout points into the digit's box on most of its examples. A missing folder skips its block, saying so.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clsPatchRollout, modelsDir, regionAttention, type AttentionTask } from '@attn/core';
+import { imageDeletionCurve, loadImageTask, type ImageInput, type ImagePrediction } from '../src/index.ts';
+
+const SHIPPED_IMAGE_MODELS = ['image-digits', 'image-digits-clutter'];
+
+describe.each(SHIPPED_IMAGE_MODELS)('shipped model %s', (id) => {
+  const dir = join(modelsDir(), id);
+  const present = existsSync(join(dir, 'onnx', 'model.onnx'));
+  if (!present) console.warn(`[task-image] skipping the shipped-model checks of ${id}: ${dir} does not exist (pnpm attn train ${id})`);
+  let task: AttentionTask<ImageInput, ImagePrediction>;
+  let config: { image_size: number; patch_size: number; num_hidden_layers: number; num_attention_heads: number; id2label: Record<string, string> };
+
+  beforeAll(async () => {
+    if (!present) return;
+    config = JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8'));
+    task = await loadImageTask(dir, { id });
+  });
+  afterAll(() => task?.dispose());
+
+  it.skipIf(!present)('explains every example with its patch grid and classifies most of them right', async () => {
+    const grid = config.image_size / config.patch_size;
+    const examples = task.examples();
+    expect(examples.length).toBeGreaterThan(0);
+    let right = 0;
+    for (const example of examples) {
+      const { prediction, attention } = await task.explain(example);
+      expect(attention.tokens).toHaveLength(1 + grid * grid);
+      expect(attention.layers.map((l) => l.shape)).toEqual(Array(config.num_hidden_layers).fill([1, config.num_attention_heads, 1 + grid * grid, 1 + grid * grid]));
+      expect(Object.keys(prediction.scores)).toEqual(Object.values(config.id2label));
+      if (prediction.label === example.label) right++;
+    }
+    expect(right / examples.length).toBeGreaterThanOrEqual(0.75);
+  });
+
+  it.skipIf(!present || id !== 'image-digits')('reads an example redrawn five times larger, dark on light and off-centre, as the same digit', async () => {
+    const example = task.examples().find((e) => e.label !== undefined)!;
+    const { prediction } = await task.explain(example);
+    const digit = await sharp(join(dir, example.image)).greyscale().negate().resize(140, 140).extend({ top: 10, left: 60, bottom: 50, right: 0, background: '#ffffff' }).png().toBuffer();
+    const redrawn = await task.explain({ image: `data:image/png;base64,${digit.toString('base64')}` });
+    expect(redrawn.prediction.label).toBe(prediction.label);
+  });
+
+  it.skipIf(!present || id !== 'image-digits-clutter')('points into the digit box with its rollout on most examples', async () => {
+    const grid = { gridSize: config.image_size / config.patch_size, patchSize: config.patch_size };
+    const boxed = task.examples().filter((e) => e.box);
+    expect(boxed.length).toBeGreaterThan(0);
+    let hits = 0;
+    for (const example of boxed) {
+      const { attention } = await task.explain(example);
+      if (regionAttention(clsPatchRollout(attention.layers), example.box!, grid).hit) hits++;
+    }
+    expect(hits / boxed.length).toBeGreaterThanOrEqual(0.5);
+  });
+
+  it.skipIf(!present)('gives deletion curves: blanking the most-attended patches first hurts the true class more than chance, on average', async () => {
+    const curves = [];
+    for (const example of task.examples().slice(0, 3)) curves.push(await imageDeletionCurve(task, example, { maxSteps: 16 }));
+    for (const curve of curves) expect(curve.steps.at(-1)).toBe(curve.patches);
+    expect(curves.reduce((sum, curve) => sum + curve.areaBetween, 0) / curves.length).toBeGreaterThan(0);
+  });
+});
