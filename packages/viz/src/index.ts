@@ -1,5 +1,5 @@
 // @attn/viz — React components that draw attention for any domain (tokens, patches, items):
-// token heat, head view, layer × head grid, heatmap, score bars, export helpers, and the panels and
+// token heat, head view, layer × head grid, heatmap, score bars, paired bars, export helpers, and the panels and
 // explain hook every app composes (head panel, prediction card). `./styles.css` is the shared look.
 export * from './color-scale.ts';
 export * from './attention-matrix.ts';
@@ -14,6 +14,8 @@ export { AttentionHeatmap, moveCursor, type AttentionHeatmapProps } from './atte
 export { HeadGrid, headGridCells, type HeadGridProps, type HeadCell } from './head-grid.tsx';
 export { ExportButtons, type ExportButtonsProps } from './export-buttons.tsx';
 export { ScoreBars, sortedScores, type ScoreBarsProps } from './score-bars.tsx';
+export { PairedBarChart, pairedBarReadout, type PairedBarChartProps, type PairedBarRow } from './paired-bar-chart.tsx';
+export { useElementWidth } from './use-element-width.ts';
 export { HeadPanel, type HeadPanelProps } from './head-panel.tsx';
 export { PredictionCard, type PredictionCardProps } from './prediction-card.tsx';
 export { useExplain, type ExplainRequestBody, type ExplainState, type ExplainView } from './use-explain.ts';

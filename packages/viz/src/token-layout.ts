@@ -48,3 +48,11 @@ export function layoutTokenRows(labels: readonly string[], options: TokenLayoutO
   }
   return { boxes, width: widest, height: labels.length ? y + rowHeight : 0 };
 }
+
+/** `text` cut to fit `maxWidth` pixels at `fontSize` (estimated), ending in "…" where it was cut. */
+export function truncateToWidth(text: string, maxWidth: number, fontSize: number): string {
+  if (estimateTextWidth(text, fontSize) <= maxWidth) return text;
+  const chars = [...text];
+  while (chars.length > 0 && estimateTextWidth(`${chars.join('')}…`, fontSize) > maxWidth) chars.pop();
+  return `${chars.join('').trimEnd()}…`;
+}
