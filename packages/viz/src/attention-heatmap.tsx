@@ -16,6 +16,8 @@ export interface AttentionHeatmapProps {
   colAxisTitle?: string;
   /** Cell side in pixels; by default it shrinks as the matrix grows. */
   cellSize?: number;
+  /** What the values are, for the legend (default: attention weight). */
+  valueName?: string;
 }
 
 const FONT = 'system-ui, -apple-system, "Segoe UI", sans-serif';
@@ -39,6 +41,7 @@ export function AttentionHeatmap({
   rowAxisTitle = 'query',
   colAxisTitle = 'key',
   cellSize,
+  valueName,
 }: AttentionHeatmapProps) {
   const [cursor, setCursor] = useState<[number, number] | null>(null);
   const { rows, cols, values } = matrix;
@@ -123,7 +126,7 @@ export function AttentionHeatmap({
       {cursor ? (
         <rect x={left + cursor[1] * cell} y={top + cursor[0] * cell} width={cell} height={cell} fill="none" stroke="#e6a700" strokeWidth={2} pointerEvents="none" />
       ) : null}
-      <ColorLegend x={left} y={top + rows * cell + 16} width={legendWidth} max={max} />
+      <ColorLegend x={left} y={top + rows * cell + 16} width={legendWidth} max={max} {...(valueName ? { label: valueName } : {})} />
     </svg>
   );
 }

@@ -1,5 +1,5 @@
 // @attn/viz — React components that draw attention for any domain (tokens, patches, items):
-// token heat, head view, layer × head grid, heatmap, score bars, paired bars, export helpers, and the panels and
+// token heat, head view, layer × head grid, heatmap, score bars, paired bars, patch overlays and small multiples, the deletion chart, export helpers, and the panels and
 // explain hook every app composes (head panel, prediction card). `./styles.css` is the shared look.
 export * from './color-scale.ts';
 export * from './attention-matrix.ts';
@@ -16,7 +16,12 @@ export { ExportButtons, type ExportButtonsProps } from './export-buttons.tsx';
 export { ScoreBars, sortedScores, type ScoreBarsProps } from './score-bars.tsx';
 export { PairedBarChart, pairedBarReadout, type PairedBarChartProps, type PairedBarRow } from './paired-bar-chart.tsx';
 export { useElementWidth } from './use-element-width.ts';
+export { PatchOverlay, PatchCells, type PatchOverlayProps, type PatchCellsProps, type PixelRect } from './patch-overlay.tsx';
+export { PatchSmallMultiples, type PatchSmallMultiplesProps } from './patch-small-multiples.tsx';
+export { DeletionCurveChart, RANKED_COLOR, RANDOM_COLOR, type DeletionCurveChartProps } from './deletion-curve-chart.tsx';
 export { HeadPanel, type HeadPanelProps } from './head-panel.tsx';
 export { PredictionCard, type PredictionCardProps } from './prediction-card.tsx';
 export { useExplain, type ExplainRequestBody, type ExplainState, type ExplainView } from './use-explain.ts';
+export { usePostJson, postJson, type PostJsonResult, type RequestState } from './use-post-json.ts';
+export { usePerturb, type PerturbView } from './use-perturb.ts';
 export { JsonInputExplorer, type JsonInputExplorerProps } from './json-input-explorer.tsx';
