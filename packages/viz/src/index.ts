@@ -22,6 +22,4 @@ export { DeletionCurveChart, RANKED_COLOR, RANDOM_COLOR, type DeletionCurveChart
 export { HeadPanel, type HeadPanelProps } from './head-panel.tsx';
 export { PredictionCard, type PredictionCardProps } from './prediction-card.tsx';
 export { useExplain, type ExplainRequestBody, type ExplainState, type ExplainView } from './use-explain.ts';
-export { usePostJson, postJson, type PostJsonResult, type RequestState } from './use-post-json.ts';
-export { usePerturb, type PerturbView } from './use-perturb.ts';
 export { JsonInputExplorer, type JsonInputExplorerProps } from './json-input-explorer.tsx';
