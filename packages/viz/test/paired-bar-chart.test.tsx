@@ -11,10 +11,14 @@ const rows = [
   { label: 'Heat (1995)', weight: 0.4, change: 0 },
 ];
 
+type Bar = [x: number, width: number];
+
 /** The [x, width] of the weight and change bars of row `i`. */
-function bars(html: string, i: number): [number, number][] {
+function bars(html: string, i: number): [Bar, Bar] {
   const row = html.split(`data-paired-bars-row="${i}"`)[1]!.split('</g>')[0]!;
-  return [...row.matchAll(/<rect x="([\d.-]+)" y="[\d.]+" width="([\d.]+)"/g)].map((m) => [Number(m[1]), Number(m[2])]);
+  const found = [...row.matchAll(/<rect x="([\d.-]+)" y="[\d.]+" width="([\d.]+)"/g)].map((m): Bar => [Number(m[1]), Number(m[2])]);
+  expect(found).toHaveLength(2);
+  return [found[0]!, found[1]!];
 }
 
 describe('PairedBarChart', () => {
@@ -36,7 +40,7 @@ describe('PairedBarChart', () => {
     expect(w0 / w1).toBeCloseTo(5, 5);
     expect(c1 / c0).toBeCloseTo(2, 5);
     expect(c1x + c1).toBeCloseTo(c0x, 5);
-    expect(bars(html, 2)[1]![1]).toBe(0);
+    expect(bars(html, 2)[1][1]).toBe(0);
   });
 
   it('cuts long labels to the label column and keeps the whole label in the title', () => {
