@@ -92,10 +92,10 @@ export async function serveNextApp(project: TestProject, appDir: string, options
 export async function serveNextAppWithModels(
   project: TestProject,
   appDir: string,
-  writeModels: () => string,
+  writeModels: () => string | Promise<string>,
   options: ServeNextAppOptions,
 ): Promise<() => Promise<void>> {
-  const modelsDir = writeModels();
+  const modelsDir = await writeModels();
   const removeModels = () => rmSync(modelsDir, { recursive: true, force: true });
   try {
     const stop = await serveNextApp(project, appDir, { ...options, env: { ...options.env, ATTN_MODELS_DIR: modelsDir } });
