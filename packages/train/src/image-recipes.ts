@@ -65,7 +65,7 @@ export const IMAGE_RECIPES: Record<string, ImageModelRecipe> = {
     normalisation: { mean: 0.1307, std: 0.3081 },
     architecture: { kind: 'vision-transformer', patchSize: 7, hidden: 64, heads: 4, layers: 4, intermediate: 128, dropout: VIT_DROPOUT },
     training: {
-      epochs: 60, batchSize: 64, learningRate: 1e-3, warmupFraction: 0.05, weightDecay: 0.05,
+      epochs: 30, batchSize: 64, learningRate: 1e-3, warmupFraction: 0.05, weightDecay: 0.05,
       labelSmoothing: 0.1, clipNorm: 1, patience: 15,
     },
     defaultSeed: 1,

@@ -102,7 +102,7 @@ export function imageModelCardMarkdown(f: ImageModelCardFacts): string {
     `- Parameters: ${f.parameterCount.toLocaleString('en-US')}.`,
     `- Export: weights written by \`@attn/core\` \`buildVisionTransformer\` into an unfused ONNX graph (opset 17). Input \`pixel_values\` float32 [batch, 1, ${recipe.imageSize}, ${recipe.imageSize}]; output \`logits\` [batch, ${dataset.labels.length}]. Layer i's attention is the Softmax \`encoder.layer.<i>.attention.softmax\`, [batch, ${a.heads}, ${grid * grid + 1}, ${grid * grid + 1}], keys [CLS] then the patches row by row. \`config.json\` and \`preprocessor_config.json\` are those Transformers writes for \`ViTForImageClassification\`.`,
     `- \`onnx/model.onnx\`: ${(f.onnxBytes / 1024).toFixed(0)} KiB, sha256 \`${f.onnxSha256}\`.`,
-    `- Examples: \`examples.json\` lists ${recipe.data.kind === 'digits' ? '' : 'with their digit boxes '}a few test images saved as PNG in \`examples/\` (raw pixels, white digit on black).`,
+    `- Examples: \`examples.json\` names a dozen test images (label${recipe.data.kind === 'digits' ? '' : ', digit box'}) saved as PNG in \`examples/\` (raw pixels, white digit on black).`,
     '',
     '## Training',
     '',
