@@ -6,10 +6,9 @@ import {
   compareDeletionOrders,
   rankDescending,
   seededPermutation,
-  type AttentionTask,
   type DeletionScorer,
 } from '@attn/core';
-import type { ImagePrediction } from './image-domain.ts';
+import type { ImageTask } from './image-domain.ts';
 import type { ImageInput } from './image-input.ts';
 
 export interface ImageDeletionCurve {
@@ -39,7 +38,7 @@ export function deletionSteps(patches: number, maxSteps: number): number[] {
 }
 
 export async function imageDeletionCurve(
-  task: AttentionTask<ImageInput, ImagePrediction>,
+  task: ImageTask,
   input: ImageInput,
   { seed = 1, maxSteps = 64 }: ImageDeletionOptions = {},
 ): Promise<ImageDeletionCurve> {

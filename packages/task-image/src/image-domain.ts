@@ -8,6 +8,7 @@ import {
   predictClasses,
   type Domain,
   type EncodedInput,
+  type AttentionTask,
   type LoadAttentionTask,
   type TaskPrediction,
 } from '@attn/core';
@@ -83,6 +84,8 @@ export const imageDomain: Domain<ImageInput, ImagePrediction> = {
     };
   },
 };
+
+export type ImageTask = AttentionTask<ImageInput, ImagePrediction>;
 
 /** The image task of a Hugging Face-layout ViT folder: decode and preprocess locally, run once, prediction + patch attention. */
 export const loadImageTask: LoadAttentionTask<ImageInput, ImagePrediction> = (modelDir, options) => createAttentionTask(imageDomain, modelDir, options);

@@ -43,7 +43,8 @@ describe.each(SHIPPED_IMAGE_MODELS)('shipped model %s', (id) => {
   it.skipIf(!present || id !== 'image-digits')('reads an example redrawn five times larger, dark on light and off-centre, as the same digit', async () => {
     const example = task.examples().find((e) => e.label !== undefined)!;
     const { prediction } = await task.explain(example);
-    const digit = await sharp(join(dir, example.image)).greyscale().negate().resize(140, 140).extend({ top: 10, left: 60, bottom: 50, right: 0, background: '#ffffff' }).png().toBuffer();
+    const dark = await sharp(join(dir, example.image)).negate().resize(140, 140).png().toBuffer();
+    const digit = await sharp({ create: { width: 200, height: 200, channels: 3, background: '#ffffff' } }).composite([{ input: dark, left: 60, top: 10 }]).png().toBuffer();
     const redrawn = await task.explain({ image: `data:image/png;base64,${digit.toString('base64')}` });
     expect(redrawn.prediction.label).toBe(prediction.label);
   });
