@@ -16,6 +16,7 @@ export { ExportButtons, type ExportButtonsProps } from './export-buttons.tsx';
 export { ScoreBars, sortedScores, type ScoreBarsProps } from './score-bars.tsx';
 export { PairedBarChart, pairedBarReadout, type PairedBarChartProps, type PairedBarRow } from './paired-bar-chart.tsx';
 export { useElementWidth } from './use-element-width.ts';
+export { WeightSelectionControls, effectiveWeightSelection, type WeightSelectionControlsProps } from './weight-selection-controls.tsx';
 export { SearchCombobox, nextActiveOption, type SearchComboboxProps, type SearchOption, type SearchResults } from './search-combobox.tsx';
 export { PatchOverlay, PatchCells, type PatchOverlayProps, type PatchCellsProps, type PixelRect } from './patch-overlay.tsx';
 export { PatchSmallMultiples, type PatchSmallMultiplesProps } from './patch-small-multiples.tsx';

@@ -43,22 +43,30 @@ export function pairedBarReadout(row: PairedBarRow, weightTitle: string, changeT
   return `${row.label}: ${weightTitle} ${formatWeight(row.weight)} · ${changeTitle} ${signed(row.change)}`;
 }
 
+/** Narrower than this, each row's label goes above its bars instead of beside them. */
+const STACKED_BELOW = 520;
+
 export function PairedBarChart({ rows, weightTitle, changeTitle, title, subtitle, width = 640, emphasisedRow }: PairedBarChartProps) {
   const [cursor, setCursor] = useState<number | null>(null);
-  const chartWidth = Math.max(300, width);
-  const labelWidth = Math.round(Math.min(260, chartWidth * 0.38));
-  const gap = 14;
-  const panelWidth = (chartWidth - labelWidth - 2 * gap - 8) / 2;
+  const chartWidth = Math.max(280, width);
+  const stacked = chartWidth < STACKED_BELOW;
+  const labelWidth = stacked ? 0 : Math.round(Math.min(260, chartWidth * 0.36));
+  const gap = 18;
+  const rightMargin = 22;
+  const panelWidth = (chartWidth - labelWidth - (stacked ? 1 : 2) * gap - rightMargin) / 2;
+  const rowHeight = stacked ? ROW_HEIGHT + 14 : ROW_HEIGHT;
+  const labelHeight = stacked ? 14 : 0;
   const top = (title ? 20 : 0) + (subtitle ? 16 : 0) + 40;
-  const y = scaleBand<number>().domain(rows.map((_, i) => i)).range([top, top + rows.length * ROW_HEIGHT]).paddingInner(0.25);
+  const y = scaleBand<number>().domain(rows.map((_, i) => i)).range([top, top + rows.length * rowHeight]).paddingInner(0.25);
   const weightMax = Math.max(0, ...rows.map((r) => finite(r.weight)));
   const changeMax = Math.max(0, ...rows.map((r) => Math.abs(finite(r.change))));
-  const weightLeft = labelWidth + gap;
-  const x = scaleLinear().domain([0, weightMax || 1]).range([weightLeft, weightLeft + panelWidth]).nice(4);
+  const weightLeft = stacked ? 0 : labelWidth + gap;
+  const x = scaleLinear().domain([0, weightMax || 1]).range([weightLeft, weightLeft + panelWidth]).nice(3);
   const changeLeft = weightLeft + panelWidth + gap;
-  const dx = scaleLinear().domain([-(changeMax || 1), changeMax || 1]).range([changeLeft, changeLeft + panelWidth]).nice(4);
-  const height = top + rows.length * ROW_HEIGHT + 8;
-  const bandHeight = y.bandwidth();
+  const dx = scaleLinear().domain([-(changeMax || 1), changeMax || 1]).range([changeLeft, changeLeft + panelWidth]).nice(3);
+  const height = top + rows.length * rowHeight + 8;
+  const barHeight = y.bandwidth() - labelHeight;
+  const tickCount = panelWidth < 160 ? 2 : 3;
 
   const onKeyDown = (event: KeyboardEvent<SVGSVGElement>) => {
     if ((event.key !== 'ArrowDown' && event.key !== 'ArrowUp') || rows.length === 0) return;
@@ -86,36 +94,49 @@ export function PairedBarChart({ rows, weightTitle, changeTitle, title, subtitle
         style={{ maxWidth: '100%', height: 'auto' }}
       >
         <rect width={chartWidth} height={height} fill="#ffffff" />
-        {title ? <text x={0} y={14} fontSize={13} fontWeight={600} fill="#1f2933" fontFamily={FONT}>{title}</text> : null}
-        {subtitle ? <text x={0} y={(title ? 20 : 0) + 12} fontSize={FONT_SIZE} fill="#52606d" fontFamily={FONT}>{subtitle}</text> : null}
+        {title ? <text x={0} y={14} fontSize={13} fontWeight={600} fill="#1f2933" fontFamily={FONT}>{truncateToWidth(title, chartWidth, 13)}</text> : null}
+        {subtitle ? (
+          <text x={0} y={(title ? 20 : 0) + 12} fontSize={FONT_SIZE} fill="#52606d" fontFamily={FONT}>
+            {truncateToWidth(subtitle, chartWidth, FONT_SIZE)}
+          </text>
+        ) : null}
         {[
-          { left: weightLeft, text: weightTitle, scale: x, format: formatWeight },
-          { left: changeLeft, text: changeTitle, scale: dx, format: signed },
+          { left: weightLeft, text: weightTitle, scale: x, format: x.tickFormat(tickCount) },
+          { left: changeLeft, text: changeTitle, scale: dx, format: dx.tickFormat(tickCount, '+') },
         ].map(({ left, text, scale, format }) => (
           <g key={text} fontFamily={FONT} fontSize={10} fill="#52606d">
             <text x={left} y={top - 26} fontSize={FONT_SIZE} fontWeight={600} fill="#323f4b">{truncateToWidth(text, panelWidth, FONT_SIZE)}</text>
-            {scale.ticks(3).map((tick) => (
+            {scale.ticks(tickCount).map((tick) => (
               <g key={tick}>
                 <line x1={scale(tick)} x2={scale(tick)} y1={top - 6} y2={height - 8} stroke={tick === 0 ? '#9aa5b1' : '#e4e7eb'} />
-                <text x={scale(tick)} y={top - 10} textAnchor="middle">{format(tick)}</text>
+                <text x={scale(tick)} y={top - 10} textAnchor="middle">{format(tick).replace('-', '−')}</text>
               </g>
             ))}
           </g>
         ))}
         {rows.map((row, i) => {
           const rowTop = y(i)!;
+          const barTop = rowTop + labelHeight;
           const weight = finite(row.weight);
           const change = finite(row.change);
           const emphasised = i === emphasisedRow;
           return (
             <g key={i} role="img" aria-label={pairedBarReadout(row, weightTitle, changeTitle)} data-paired-bars-row={i} onMouseEnter={() => setCursor(i)}>
               <title>{pairedBarReadout(row, weightTitle, changeTitle)}</title>
-              {cursor === i ? <rect x={0} y={rowTop - 2} width={chartWidth} height={bandHeight + 4} fill="#fff7d6" /> : null}
-              <text x={labelWidth} y={rowTop + bandHeight / 2 + 4} textAnchor="end" fontSize={FONT_SIZE} fontWeight={emphasised ? 700 : 400} fill="#323f4b" fontFamily={FONT}>
-                {truncateToWidth(row.label, labelWidth - 4, FONT_SIZE)}
+              {cursor === i ? <rect x={0} y={rowTop - 2} width={chartWidth} height={y.bandwidth() + 4} fill="#fff7d6" /> : null}
+              <text
+                x={stacked ? 0 : labelWidth}
+                y={stacked ? rowTop + 10 : rowTop + barHeight / 2 + 4}
+                textAnchor={stacked ? 'start' : 'end'}
+                fontSize={FONT_SIZE}
+                fontWeight={emphasised ? 700 : 400}
+                fill="#323f4b"
+                fontFamily={FONT}
+              >
+                {truncateToWidth(row.label, stacked ? chartWidth : labelWidth - 4, FONT_SIZE)}
               </text>
-              <rect x={x(0)} y={rowTop} width={Math.max(0, x(weight) - x(0))} height={bandHeight} fill={weightColor(0.25 * weightMax + 0.75 * weight, weightMax)} stroke="#2171b5" strokeWidth={0.5} />
-              <rect x={Math.min(dx(0), dx(change))} y={rowTop} width={Math.abs(dx(change) - dx(0))} height={bandHeight} fill={change >= 0 ? POSITIVE : NEGATIVE} />
+              <rect x={x(0)} y={barTop} width={Math.max(0, x(weight) - x(0))} height={barHeight} fill={weightColor(0.25 * weightMax + 0.75 * weight, weightMax)} stroke="#2171b5" strokeWidth={0.5} />
+              <rect x={Math.min(dx(0), dx(change))} y={barTop} width={Math.abs(dx(change) - dx(0))} height={barHeight} fill={change >= 0 ? POSITIVE : NEGATIVE} />
             </g>
           );
         })}

@@ -22,7 +22,7 @@ function bars(html: string, i: number): [Bar, Bar] {
 }
 
 describe('PairedBarChart', () => {
-  const html = renderToStaticMarkup(<PairedBarChart rows={rows} weightTitle="attention" changeTitle="score change" title="History" width={420} emphasisedRow={2} />);
+  const html = renderToStaticMarkup(<PairedBarChart rows={rows} weightTitle="attention" changeTitle="score change" title="History" width={640} emphasisedRow={2} />);
 
   it('draws one titled, labelled row per element in an exportable SVG', () => {
     expect(html).toContain('data-attn-view="paired-bars"');
@@ -48,6 +48,15 @@ describe('PairedBarChart', () => {
     expect(html).toMatch(/>Lord of the Rings[^<]*…<\/text>/);
     expect(truncateToWidth('Heat (1995)', 500, 11)).toBe('Heat (1995)');
     expect(truncateToWidth('Heat (1995)', 30, 11)).toMatch(/^He?a?…$/);
+  });
+
+  it('puts each label above its bars on a narrow screen, the bars then using the whole width', () => {
+    const narrow = renderToStaticMarkup(<PairedBarChart rows={rows} weightTitle="attention" changeTitle="score change" width={340} />);
+    expect(narrow).toContain('width="340"');
+    expect(bars(narrow, 0)[0][0]).toBe(0);
+    expect(narrow).toMatch(/text-anchor="start"[^>]*>Toy Story \(1995\)<\/text>/);
+    const wide = bars(html, 0)[0][0];
+    expect(wide).toBeGreaterThan(100);
   });
 
   it('reads a row out with signed changes', () => {

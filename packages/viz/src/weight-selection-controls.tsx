@@ -1,0 +1,60 @@
+// WeightSelectionControls: the menus that choose which attention weights a view shows — rollout over all
+// layers, one layer's mean of heads, or one head — with the head clamped to the chosen layer's heads.
+'use client';
+import type { AttentionMaps } from '@attn/core/format';
+import { canRollout, type WeightSelection } from './weight-vector.ts';
+
+export interface WeightSelectionControlsProps {
+  maps: AttentionMaps;
+  selection: WeightSelection;
+  onChange: (selection: WeightSelection) => void;
+  /** Prefix of the menus' names, e.g. "timeline" → timeline-weights, timeline-layer, timeline-head. */
+  name: string;
+}
+
+/** `selection` with its head clamped to the heads of its layer (a head chosen on a wider layer). */
+export function effectiveWeightSelection(maps: AttentionMaps, selection: WeightSelection): WeightSelection {
+  if (selection.mode !== 'head') return selection;
+  const heads = maps.layers[selection.layer]?.shape[1] ?? 1;
+  return { ...selection, head: Math.min(selection.head, heads - 1) };
+}
+
+export function WeightSelectionControls({ maps, selection, onChange, name }: WeightSelectionControlsProps) {
+  const layer = selection.mode === 'rollout' ? maps.layers.length - 1 : selection.layer;
+  const heads = maps.layers[layer]?.shape[1] ?? 1;
+  const effective = effectiveWeightSelection(maps, selection);
+  const setMode = (mode: WeightSelection['mode']) => onChange(mode === 'rollout' ? { mode } : mode === 'mean' ? { mode, layer } : { mode, layer, head: 0 });
+
+  return (
+    <>
+      <label className="field inline">
+        <span>Weights</span>
+        <select value={selection.mode} onChange={(e) => setMode(e.target.value as WeightSelection['mode'])} name={`${name}-weights`}>
+          {canRollout(maps) ? <option value="rollout">attention rollout (all layers)</option> : null}
+          <option value="mean">one layer, mean of heads</option>
+          <option value="head">one layer, one head</option>
+        </select>
+      </label>
+      {selection.mode !== 'rollout' && maps.layers.length > 1 ? (
+        <label className="field inline">
+          <span>Layer</span>
+          <select value={selection.layer} onChange={(e) => onChange({ ...selection, layer: Number(e.target.value) })} name={`${name}-layer`}>
+            {maps.layers.map((_, i) => (
+              <option key={i} value={i}>layer {i}</option>
+            ))}
+          </select>
+        </label>
+      ) : null}
+      {effective.mode === 'head' ? (
+        <label className="field inline">
+          <span>Head</span>
+          <select value={effective.head} onChange={(e) => onChange({ ...effective, head: Number(e.target.value) })} name={`${name}-head`}>
+            {Array.from({ length: heads }, (_, h) => (
+              <option key={h} value={h}>head {h}</option>
+            ))}
+          </select>
+        </label>
+      ) : null}
+    </>
+  );
+}

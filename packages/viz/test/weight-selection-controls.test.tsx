@@ -1,0 +1,35 @@
+// The weight-selection menus: rollout offered for self-attention, layer and head menus as the mode needs,
+// and a head chosen on a wider layer clamped to the heads of the layer chosen now.
+import { describe, expect, it } from 'vitest';
+import { renderToStaticMarkup } from 'react-dom/server';
+import type { AttentionMaps } from '@attn/core/format';
+import { WeightSelectionControls, effectiveWeightSelection } from '../src/weight-selection-controls.tsx';
+import { SENTENCE_TOKENS, shiftedLayer } from './attention-fixtures.ts';
+
+const maps: AttentionMaps = {
+  format: 'attn-maps/v1',
+  model: { id: 'fixture' },
+  domain: 'text',
+  tokens: SENTENCE_TOKENS,
+  layers: [shiftedLayer('encoder.layer.0.attention.softmax', 4, 5), shiftedLayer('encoder.layer.1.attention.softmax', 2, 5)],
+};
+const render = (selection: Parameters<typeof WeightSelectionControls>[0]['selection']) =>
+  renderToStaticMarkup(<WeightSelectionControls maps={maps} selection={selection} onChange={() => {}} name="timeline" />);
+
+describe('WeightSelectionControls', () => {
+  it('offers rollout, a layer mean and one head, with the menus each mode needs', () => {
+    const rollout = render({ mode: 'rollout' });
+    expect(rollout).toContain('name="timeline-weights"');
+    expect(rollout).toContain('attention rollout (all layers)');
+    expect(rollout).not.toContain('name="timeline-layer"');
+    const head = render({ mode: 'head', layer: 0, head: 3 });
+    expect(head).toContain('name="timeline-layer"');
+    expect(head.match(/<option value="\d"[^>]*>head \d<\/option>/g)).toHaveLength(4);
+  });
+
+  it('clamps a head to the heads of the chosen layer', () => {
+    expect(effectiveWeightSelection(maps, { mode: 'head', layer: 1, head: 3 })).toEqual({ mode: 'head', layer: 1, head: 1 });
+    expect(effectiveWeightSelection(maps, { mode: 'mean', layer: 1 })).toEqual({ mode: 'mean', layer: 1 });
+    expect(render({ mode: 'head', layer: 1, head: 3 }).match(/<option value="\d"[^>]*>head \d<\/option>/g)).toHaveLength(2);
+  });
+});
