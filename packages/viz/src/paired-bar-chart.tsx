@@ -51,7 +51,7 @@ export function PairedBarChart({ rows, weightTitle, changeTitle, title, subtitle
   const chartWidth = Math.max(280, width);
   const stacked = chartWidth < STACKED_BELOW;
   const labelWidth = stacked ? 0 : Math.round(Math.min(260, chartWidth * 0.36));
-  const gap = 18;
+  const gap = 10;
   const rightMargin = 22;
   const panelWidth = (chartWidth - labelWidth - (stacked ? 1 : 2) * gap - rightMargin) / 2;
   const rowHeight = stacked ? ROW_HEIGHT + 14 : ROW_HEIGHT;
@@ -61,9 +61,11 @@ export function PairedBarChart({ rows, weightTitle, changeTitle, title, subtitle
   const weightMax = Math.max(0, ...rows.map((r) => finite(r.weight)));
   const changeMax = Math.max(0, ...rows.map((r) => Math.abs(finite(r.change))));
   const weightLeft = stacked ? 0 : labelWidth + gap;
-  const x = scaleLinear().domain([0, weightMax || 1]).range([weightLeft, weightLeft + panelWidth]).nice(3);
+  // Each panel keeps its tick labels inside it: the scales stop short of the panel's edges.
+  const inset = 12;
+  const x = scaleLinear().domain([0, weightMax || 1]).range([weightLeft + inset, weightLeft + panelWidth - inset]).nice(3);
   const changeLeft = weightLeft + panelWidth + gap;
-  const dx = scaleLinear().domain([-(changeMax || 1), changeMax || 1]).range([changeLeft, changeLeft + panelWidth]).nice(3);
+  const dx = scaleLinear().domain([-(changeMax || 1), changeMax || 1]).range([changeLeft + inset, changeLeft + panelWidth - inset]).nice(3);
   const height = top + rows.length * rowHeight + 8;
   const barHeight = y.bandwidth() - labelHeight;
   const tickCount = panelWidth < 160 ? 2 : 3;
