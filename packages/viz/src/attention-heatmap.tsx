@@ -55,11 +55,13 @@ export function AttentionHeatmap({
   const top = 58 + (showLabels ? colLabelHeight : 0);
   const gridWidth = cols * cell;
   const legendWidth = Math.max(160, Math.min(240, gridWidth));
-  const width = left + Math.max(gridWidth, legendWidth) + 12;
+  const hint = `Hover a cell (or focus and use the arrow keys) to read its ${valueName ?? `${colAxisTitle} weight`}.`;
+  const textWidth = Math.max(estimateTextWidth(title ?? '', 13), estimateTextWidth(hint, 12));
+  const width = Math.max(left + Math.max(gridWidth, legendWidth) + 12, textWidth + 8);
   const height = top + rows * cell + 16 + COLOR_LEGEND_HEIGHT;
   const readout = cursor
     ? `${labelOf(rowLabels, cursor[0])} → ${labelOf(colLabels, cursor[1])}: ${formatWeight(values[cursor[0] * cols + cursor[1]] ?? 0)}`
-    : `Hover a cell (or focus and use the arrow keys) to read its ${colAxisTitle} weight.`;
+    : hint;
 
   const onKeyDown = (event: KeyboardEvent<SVGSVGElement>) => {
     if (!event.key.startsWith('Arrow') || rows === 0 || cols === 0) return;

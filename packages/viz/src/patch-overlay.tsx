@@ -1,9 +1,8 @@
-// PatchOverlay: attention over a grid of patches drawn on the picture it came from — each patch shaded by
-// its weight (titled with its value), an optional region box and a marked patch, and the colour legend.
-// PatchCells is the overlay without the frame, for thumbnails (small multiples).
+// PatchOverlay: attention over a grid of patches drawn on the picture it came from — each patch shaded from
+// the lowest weight (clear) to the highest (titled with its value), an optional region box and a marked
+// patch, and the legend with the true range. PatchCells is the overlay without the frame, for thumbnails.
 import { formatWeight, normaliseWeight, sequentialColor } from './color-scale.ts';
 import { COLOR_LEGEND_HEIGHT, ColorLegend } from './color-legend.tsx';
-import { maxValue } from './attention-matrix.ts';
 
 /** A rectangle in the picture's own pixels. */
 export interface PixelRect {
@@ -21,7 +20,7 @@ export interface PatchCellsProps {
   weights: ArrayLike<number>;
   /** Side in pixels. */
   size: number;
-  /** Opacity of the darkest patch colour over the picture. */
+  /** Opacity of the highest weight's colour over the picture (the lowest is clear). */
   opacity?: number;
   /** Titles each patch with its value (off for thumbnails). */
   titled?: boolean;
@@ -29,16 +28,22 @@ export interface PatchCellsProps {
 
 const FONT = 'system-ui, -apple-system, "Segoe UI", sans-serif';
 
+/** The lowest and highest weight: near-uniform maps (rollout, flow) still show where they lean. */
+export function weightRange(weights: ArrayLike<number>): { min: number; max: number } {
+  const values = Array.from(weights);
+  return values.length === 0 ? { min: 0, max: 0 } : { min: Math.min(...values), max: Math.max(...values) };
+}
+
 /** The weights' shading over the picture, as SVG elements at the origin. */
 export function PatchCells({ imageHref, gridSize, weights, size, opacity = 0.75, titled = false }: PatchCellsProps) {
-  const max = maxValue(weights);
+  const { min, max } = weightRange(weights);
   const cell = size / gridSize;
   return (
     <>
       <image href={imageHref} x={0} y={0} width={size} height={size} preserveAspectRatio="none" style={{ imageRendering: 'pixelated' }} />
       {Array.from({ length: gridSize * gridSize }, (_, i) => {
         const value = weights[i] ?? 0;
-        const t = normaliseWeight(value, max);
+        const t = normaliseWeight(value - min, max - min);
         const row = Math.floor(i / gridSize);
         const col = i % gridSize;
         return (
@@ -106,7 +111,7 @@ export function PatchOverlay({ imageHref, gridSize, weights, size, opacity, imag
           </g>
         ) : null}
       </g>
-      <ColorLegend x={4} y={top + size + 14} width={Math.min(240, size)} max={maxValue(weights)} />
+      <ColorLegend x={4} y={top + size + 14} width={Math.min(240, size)} {...weightRange(weights)} />
     </svg>
   );
 }

@@ -12,13 +12,15 @@ const IMAGE = 'data:image/png;base64,iVBORw0KGgo=';
 
 describe('PatchOverlay', () => {
   const weights = [0.1, 0.2, 0.3, 0.4];
-  it('draws the picture and one titled patch per weight, the darkest opaque at the maximum', () => {
+  it('draws the picture and one titled patch per weight, clear at the lowest and coloured at the highest, with the range in the legend', () => {
     const html = renderToStaticMarkup(<PatchOverlay imageHref={IMAGE} gridSize={2} weights={weights} size={200} imageSize={28} caption="rollout" />);
     expect(html).toContain('data-attn-view="patch-overlay"');
     expect(html).toContain(`href="${IMAGE}"`);
     expect(count(html, /data-patch="/g)).toBe(4);
     expect(html).toContain('<title>patch 1,1: 0.400</title>');
     expect(html).toContain('fill-opacity="0.75"');
+    expect(html).toContain('fill-opacity="0"');
+    expect(html).toContain('Colour scale: attention weight from 0.100 to 0.400');
     expect(html).toContain('rollout');
     expect(html).not.toContain('data-overlay-box');
   });
@@ -58,10 +60,12 @@ describe('DeletionCurveChart', () => {
 });
 
 describe('AttentionHeatmap valueName', () => {
-  it('names the values in the legend', () => {
+  it('names the values in the legend and the readout, and is wide enough for its title and readout', () => {
     const html = renderToStaticMarkup(
       <AttentionHeatmap matrix={{ rows: 1, cols: 2, values: Float32Array.from([1.5, 2.5]) }} rowLabels={['layer 0']} colLabels={['head 0', 'head 1']} valueName="mean distance (patches)" />,
     );
-    expect(html).toContain('mean distance (patches)');
+    expect(html).toContain('Colour scale: mean distance (patches) from 0 to 2.500');
+    expect(html).toContain('to read its mean distance (patches).');
+    expect(Number(/<svg[^>]* width="([\d.]+)"/.exec(html)?.[1])).toBeGreaterThan(300);
   });
 });
