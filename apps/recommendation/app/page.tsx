@@ -13,8 +13,8 @@ export default function Page() {
         <h1>Which movies drove the recommendation?</h1>
         <p>
           Pick a MovieLens user or build a history from titles, and see what a self-attention recommender suggests next. For any
-          recommendation, each movie of the history shows the attention the model gave it beside the exact change in the score when
-          that movie is removed — and how well the two agree.
+          recommendation, each movie of the history shows the attention the model gave it beside the exact change in the score when that
+          movie is removed — and how well the two agree.
         </p>
       </header>
       <Explorer models={pageModels()} providers={[...PROVIDER_MENU]} />

@@ -28,24 +28,32 @@ export function AttentionMatrixPanel({ maps, fileBase }: AttentionMatrixPanelPro
     <section className="card" aria-labelledby="matrix-heading">
       <h2 id="matrix-heading">Causal attention over the history</h2>
       <p className="hint">
-        Row i is the position after the i-th movie: it attends to that movie and older ones only (the upper triangle is empty). The last
-        row is the scoring position the recommendations are read from.
+        Row i is the position after the i-th movie: it attends to that movie and older ones only (the upper triangle is empty). The last row
+        is the scoring position the recommendations are read from.
       </p>
       <div className="controls">
         <label className="field inline">
           <span>Layer</span>
           <select value={layerIndex} onChange={(e) => setLayerIndex(Number(e.target.value))} name="matrix-layer">
             {maps.layers.map((_, i) => (
-              <option key={i} value={i}>layer {i}</option>
+              <option key={i} value={i}>
+                layer {i}
+              </option>
             ))}
           </select>
         </label>
         <label className="field inline">
           <span>Head</span>
-          <select value={shownHead} onChange={(e) => setHead(e.target.value === 'mean' ? 'mean' : Number(e.target.value))} name="matrix-head">
+          <select
+            value={shownHead}
+            onChange={(e) => setHead(e.target.value === 'mean' ? 'mean' : Number(e.target.value))}
+            name="matrix-head"
+          >
             <option value="mean">mean of heads</option>
             {Array.from({ length: heads }, (_, h) => (
-              <option key={h} value={h}>head {h}</option>
+              <option key={h} value={h}>
+                head {h}
+              </option>
             ))}
           </select>
         </label>
@@ -60,7 +68,11 @@ export function AttentionMatrixPanel({ maps, fileBase }: AttentionMatrixPanelPro
           colAxisTitle="history movie"
         />
       </div>
-      <ExportButtons getSvg={() => viewRef.current?.querySelector('svg[data-attn-view]') ?? null} maps={maps} fileBase={`${fileBase}-attention-matrix`} />
+      <ExportButtons
+        getSvg={() => viewRef.current?.querySelector('svg[data-attn-view]') ?? null}
+        maps={maps}
+        fileBase={`${fileBase}-attention-matrix`}
+      />
     </section>
   );
 }

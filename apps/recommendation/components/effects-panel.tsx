@@ -31,7 +31,9 @@ export function describeAgreement(rho: number): string {
   if (Number.isNaN(rho)) return 'undefined: one side is the same for every movie';
   const strength = Math.abs(rho) >= 0.7 ? 'strong' : Math.abs(rho) >= 0.4 ? 'moderate' : Math.abs(rho) >= 0.2 ? 'weak' : 'no real';
   if (strength === 'no real') return 'no real agreement: attention does not rank the movies as their effects do';
-  return rho > 0 ? `${strength} agreement: the movies attended to most tend to matter most` : `${strength} disagreement: the movies attended to most tend to matter least`;
+  return rho > 0
+    ? `${strength} agreement: the movies attended to most tend to matter most`
+    : `${strength} disagreement: the movies attended to most tend to matter least`;
 }
 
 export function EffectsPanel({ maps, candidate, effects, fileBase }: EffectsPanelProps) {
@@ -49,15 +51,19 @@ export function EffectsPanel({ maps, candidate, effects, fileBase }: EffectsPane
     <section className="card" aria-labelledby="effects-heading" data-testid="effects-panel">
       <h2 id="effects-heading">Why “{candidate.label}”?</h2>
       <p className="hint">
-        The history, oldest first. Left: the attention the last position — where the model scores the next movie — gives each movie
-        (the same for every recommendation). Right: how much the score of {candidate.title} drops (green) or rises (orange) when that
-        movie is removed and the rest re-scored — the exact effect for this recommendation.
+        The history, oldest first. Left: the attention the last position — where the model scores the next movie — gives each movie (the
+        same for every recommendation). Right: how much the score of {candidate.title} drops (green) or rises (orange) when that movie is
+        removed and the rest re-scored — the exact effect for this recommendation.
       </p>
       <div className="controls">
         <WeightSelectionControls maps={maps} selection={selection} onChange={setSelection} name="timeline" />
       </div>
       {n < 2 ? <p className="hint">Removing a movie needs a history of at least two.</p> : null}
-      {effects.status === 'loading' ? <p className="loading">Re-scoring {candidate.title} without each of the {n} movies…</p> : null}
+      {effects.status === 'loading' ? (
+        <p className="loading">
+          Re-scoring {candidate.title} without each of the {n} movies…
+        </p>
+      ) : null}
       {effects.status === 'error' ? (
         <div role="alert" className="alert" data-testid="effects-error">
           <strong>Could not compute the drop-item effects.</strong> {effects.message}
@@ -66,7 +72,9 @@ export function EffectsPanel({ maps, candidate, effects, fileBase }: EffectsPane
       {changes ? (
         <p className="agreement" data-testid="agreement">
           Spearman ρ between attention and drop-item effect: <strong>{Number.isNaN(rho) ? 'undefined' : rho.toFixed(2)}</strong>{' '}
-          <span className="hint">(n = {n}; {describeAgreement(rho)})</span>
+          <span className="hint">
+            (n = {n}; {describeAgreement(rho)})
+          </span>
         </p>
       ) : null}
       <div ref={viewRef} className="view" data-testid="timeline">
@@ -82,7 +90,11 @@ export function EffectsPanel({ maps, candidate, effects, fileBase }: EffectsPane
           />
         ) : null}
       </div>
-      <ExportButtons getSvg={() => viewRef.current?.querySelector('svg[data-attn-view]') ?? null} maps={maps} fileBase={`${fileBase}-timeline`} />
+      <ExportButtons
+        getSvg={() => viewRef.current?.querySelector('svg[data-attn-view]') ?? null}
+        maps={maps}
+        fileBase={`${fileBase}-timeline`}
+      />
     </section>
   );
 }

@@ -71,7 +71,9 @@ export function Explorer({ models, providers }: ExplorerProps) {
       />
       <div aria-live="polite" className="status-line">
         {state.status === 'loading' ? <p className="loading">Scoring every movie (the first request also loads the model)…</p> : null}
-        {state.status === 'idle' ? <p className="hint">Histories of up to {model.maxHistory} movies. Press Recommend to see what comes next.</p> : null}
+        {state.status === 'idle' ? (
+          <p className="hint">Histories of up to {model.maxHistory} movies. Press Recommend to see what comes next.</p>
+        ) : null}
       </div>
       {state.status === 'error' ? (
         <div role="alert" className="alert" data-testid="explain-error">
@@ -81,7 +83,9 @@ export function Explorer({ models, providers }: ExplorerProps) {
       {view ? (
         <div className="results" key={`${view.body.model}-${view.roundTripMs}`}>
           <RecommendationList view={view} owner={owner} selected={candidateId} onSelect={setCandidateId} />
-          {candidate ? <EffectsPanel maps={view.maps} candidate={candidate} effects={effects} fileBase={`${fileBase}-${candidate.movieId}`} /> : null}
+          {candidate ? (
+            <EffectsPanel maps={view.maps} candidate={candidate} effects={effects} fileBase={`${fileBase}-${candidate.movieId}`} />
+          ) : null}
           <AttentionMatrixPanel maps={view.maps} fileBase={fileBase} />
         </div>
       ) : null}

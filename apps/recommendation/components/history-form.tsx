@@ -30,7 +30,12 @@ export interface HistoryFormProps {
 }
 
 /** The typeahead's search: GET /api/movies, movies already in the history left out. */
-async function searchMovies(modelId: string, query: string, signal: AbortSignal, exclude: readonly PickedMovie[]): Promise<SearchResults<PickedMovie>> {
+async function searchMovies(
+  modelId: string,
+  query: string,
+  signal: AbortSignal,
+  exclude: readonly PickedMovie[],
+): Promise<SearchResults<PickedMovie>> {
   const params = new URLSearchParams({ q: query, limit: '8', model: modelId });
   const response = await fetch(`/api/movies?${params}`, { signal });
   const json = (await response.json()) as MovieSearchBody & { error?: { message: string } };
@@ -53,14 +58,20 @@ export function HistoryForm(props: HistoryFormProps) {
 
   return (
     <form className="card explain-form" onSubmit={submit} aria-label="Choose a history">
-      {model ? <p className="model-description">{model.title}: {model.description}</p> : null}
+      {model ? (
+        <p className="model-description">
+          {model.title}: {model.description}
+        </p>
+      ) : null}
       <fieldset className="mode-switch">
         <legend>Whose history?</legend>
         <label>
-          <input type="radio" name="mode" value="user" checked={mode === 'user'} onChange={() => props.onModeChange('user')} /> A MovieLens user
+          <input type="radio" name="mode" value="user" checked={mode === 'user'} onChange={() => props.onModeChange('user')} /> A MovieLens
+          user
         </label>
         <label>
-          <input type="radio" name="mode" value="history" checked={mode === 'history'} onChange={() => props.onModeChange('history')} /> Your own history
+          <input type="radio" name="mode" value="history" checked={mode === 'history'} onChange={() => props.onModeChange('history')} />{' '}
+          Your own history
         </label>
       </fieldset>
       {mode === 'user' ? (
@@ -83,7 +94,9 @@ export function HistoryForm(props: HistoryFormProps) {
               placeholder="Search titles, e.g. Toy Story"
               search={(query, signal) => searchMovies(model.id, query, signal, history)}
               onPick={(movie) => props.onHistoryChange([...history, movie])}
-              {...(history.length >= maxHistory ? { disabledReason: `The history is full: the model reads at most ${maxHistory} movies.` } : {})}
+              {...(history.length >= maxHistory
+                ? { disabledReason: `The history is full: the model reads at most ${maxHistory} movies.` }
+                : {})}
             />
           ) : null}
           {history.length > 0 ? (
@@ -92,7 +105,11 @@ export function HistoryForm(props: HistoryFormProps) {
                 <li key={movie.id}>
                   <span className="row">
                     <span>{movie.label}</span>
-                    <button type="button" aria-label={`Remove ${movie.label}`} onClick={() => props.onHistoryChange(history.filter((_, j) => j !== i))}>
+                    <button
+                      type="button"
+                      aria-label={`Remove ${movie.label}`}
+                      onClick={() => props.onHistoryChange(history.filter((_, j) => j !== i))}
+                    >
                       ×
                     </button>
                   </span>
@@ -109,7 +126,9 @@ export function HistoryForm(props: HistoryFormProps) {
           <span>Execution provider</span>
           <select value={provider} onChange={(e) => props.onProviderChange(e.target.value)} name="executionProvider">
             {providers.map((p) => (
-              <option key={p} value={p}>{p === 'auto' ? 'auto (best available)' : p}</option>
+              <option key={p} value={p}>
+                {p === 'auto' ? 'auto (best available)' : p}
+              </option>
             ))}
           </select>
         </label>

@@ -19,15 +19,22 @@ export function RecommendationList({ view, owner, selected, onSelect }: Recommen
   const history = view.maps.tokens.length;
   return (
     <section className="card" aria-labelledby="recommendations-heading">
-      <h2 id="recommendations-heading">Top {prediction.recommendations.length} for {owner}</h2>
+      <h2 id="recommendations-heading">
+        Top {prediction.recommendations.length} for {owner}
+      </h2>
       <p className="hint">
-        After {history} movie{history === 1 ? '' : 's'}, movies already watched left out. Probability: the model&apos;s softmax over the unseen
-        movies. Choose one to see which watched movies drove it.
+        After {history} movie{history === 1 ? '' : 's'}, movies already watched left out. Probability: the model&apos;s softmax over the
+        unseen movies. Choose one to see which watched movies drove it.
       </p>
       <ol className="recommendations" aria-label="Recommendations" data-testid="recommendations">
         {prediction.recommendations.map((movie) => (
           <li key={movie.movieId}>
-            <button type="button" aria-pressed={movie.movieId === selected} onClick={() => onSelect(movie.movieId)} data-movie-id={movie.movieId}>
+            <button
+              type="button"
+              aria-pressed={movie.movieId === selected}
+              onClick={() => onSelect(movie.movieId)}
+              data-movie-id={movie.movieId}
+            >
               <span className="rank">{movie.rank}</span>
               <span className="title">
                 <strong>{movie.title}</strong> {movie.year === null ? null : <span className="hint">({movie.year})</span>}
@@ -42,8 +49,10 @@ export function RecommendationList({ view, owner, selected, onSelect }: Recommen
       </ol>
       <p className="hint" data-testid="run-facts">
         Ran on <span data-testid="provider-used">{provider.used}</span>
-        {provider.requested !== provider.used ? ` (requested ${provider.requested}: ${provider.skipped.map((s) => s.reason).join('; ')})` : ''} in{' '}
-        {ms(timings.totalMs)} on the server (model {ms(timings.runMs)}; round trip {ms(view.roundTripMs)}).
+        {provider.requested !== provider.used
+          ? ` (requested ${provider.requested}: ${provider.skipped.map((s) => s.reason).join('; ')})`
+          : ''}{' '}
+        in {ms(timings.totalMs)} on the server (model {ms(timings.runMs)}; round trip {ms(view.roundTripMs)}).
       </p>
     </section>
   );

@@ -53,7 +53,9 @@ describe('recommendation page', () => {
     await expect(second.getAttribute('aria-pressed')).resolves.toBe('true');
     await expect(page.locator('#effects-heading').textContent()).resolves.toContain(title);
     await page.getByTestId('agreement').waitFor({ timeout: 30_000 });
-    expect(await page.getByTestId('agreement').textContent()).toMatch(/Spearman ρ between attention and drop-item effect: (-?\d\.\d\d|undefined)/);
+    expect(await page.getByTestId('agreement').textContent()).toMatch(
+      /Spearman ρ between attention and drop-item effect: (-?\d\.\d\d|undefined)/,
+    );
     const rows = await timelineRows().evaluateAll((gs) => gs.map((g) => g.getAttribute('aria-label') ?? ''));
     const heatmapRows = await page.getByTestId('attention-matrix').locator('svg rect > title').count();
     expect(heatmapRows).toBe(rows.length * rows.length);
@@ -112,7 +114,11 @@ describe('recommendation page', () => {
 
   it('answers an unknown movieId with a 400 naming it, and stays readable on a 390 px screen', async () => {
     const answer = await page.evaluate(async () => {
-      const response = await fetch('/api/explain', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ input: { history: [1, 99999999] } }) });
+      const response = await fetch('/api/explain', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ input: { history: [1, 99999999] } }),
+      });
       return { status: response.status, body: (await response.json()) as { error: { field: string; message: string } } };
     });
     expect(answer.status).toBe(400);

@@ -13,7 +13,12 @@ const querySchema = z.strictObject({
     .string()
     .max(MAX_SEARCH_QUERY_CHARACTERS, { message: `is over the limit of ${MAX_SEARCH_QUERY_CHARACTERS} characters` })
     .refine((q) => q.trim() !== '', { message: 'must not be empty' }),
-  limit: z.coerce.number().int().min(1).max(MAX_SEARCH_RESULTS, { message: `is over the limit of ${MAX_SEARCH_RESULTS}` }).default(DEFAULT_SEARCH_RESULTS),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_SEARCH_RESULTS, { message: `is over the limit of ${MAX_SEARCH_RESULTS}` })
+    .default(DEFAULT_SEARCH_RESULTS),
   model: z.string().optional(),
 });
 

@@ -23,7 +23,9 @@ export function pageModels(): PageModel[] {
   return RECSYS_MODELS.map((model) => {
     const entry = listEntry(model);
     const users = (entry.examples as RecsysInput[]).flatMap((example) =>
-      example.userId === undefined ? [] : [{ userId: example.userId, name: example.name ?? `user ${example.userId}`, historyLength: example.history?.length ?? 0 }],
+      example.userId === undefined
+        ? []
+        : [{ userId: example.userId, name: example.name ?? `user ${example.userId}`, historyLength: example.history?.length ?? 0 }],
     );
     return {
       id: entry.id,

@@ -14,7 +14,8 @@ import { pageModels } from '../src/page-models.ts';
 import { RECSYS_MODELS } from '../src/recsys-models.ts';
 
 const cache = taskRouteCache({ models: RECSYS_MODELS, cacheName: 'recommendation' });
-const post = (handler: (r: Request) => Promise<Response>, body: unknown) => handler(new Request('http://localhost/api', { method: 'POST', body: JSON.stringify(body) }));
+const post = (handler: (r: Request) => Promise<Response>, body: unknown) =>
+  handler(new Request('http://localhost/api', { method: 'POST', body: JSON.stringify(body) }));
 const search = (query: string) => moviesGet(new Request(`http://localhost/api/movies?${query}`));
 
 async function expectError(response: Response | Promise<Response>, status: number, code: string, field: string, pattern: RegExp) {
@@ -55,8 +56,20 @@ describe('POST /api/explain', () => {
   });
 
   it('names an unknown movie by its place in the history (400) and a history over the model’s length (413)', async () => {
-    await expectError(post(explainPost, { input: { history: [1, 31337] } }), 400, 'E_INPUT', 'input.history.1', /movieId 31337 is not in the model's catalogue/);
-    await expectError(post(explainPost, { input: { history: [1, 2, 6, 32, 47, 50, 110, 260, 296] } }), 413, 'E_LIMIT', 'input.history', /over the model's limit of 8/);
+    await expectError(
+      post(explainPost, { input: { history: [1, 31337] } }),
+      400,
+      'E_INPUT',
+      'input.history.1',
+      /movieId 31337 is not in the model's catalogue/,
+    );
+    await expectError(
+      post(explainPost, { input: { history: [1, 2, 6, 32, 47, 50, 110, 260, 296] } }),
+      413,
+      'E_LIMIT',
+      'input.history',
+      /over the model's limit of 8/,
+    );
     await expectError(post(explainPost, { input: { history: [] } }), 400, 'E_INPUT', 'input.history', /at least one/);
     await expectError(post(explainPost, { input: { userId: 4242 } }), 400, 'E_INPUT', 'input.userId', /user 4242/);
   });
@@ -89,8 +102,20 @@ describe('GET /api/movies', () => {
     const body = (await response.json()) as MovieSearchBody;
     expect(body).toMatchObject({ model: 'recsys-movielens', query: 'star wars', total: 3 });
     expect(body.movies).toEqual([
-      { movieId: 260, label: 'Star Wars: Episode IV - A New Hope (1977)', title: 'Star Wars: Episode IV - A New Hope', year: 1977, genres: ['Action', 'Adventure', 'Sci-Fi'] },
-      { movieId: 1196, label: 'Star Wars: Episode V - The Empire Strikes Back (1980)', title: 'Star Wars: Episode V - The Empire Strikes Back', year: 1980, genres: ['Action', 'Adventure', 'Sci-Fi'] },
+      {
+        movieId: 260,
+        label: 'Star Wars: Episode IV - A New Hope (1977)',
+        title: 'Star Wars: Episode IV - A New Hope',
+        year: 1977,
+        genres: ['Action', 'Adventure', 'Sci-Fi'],
+      },
+      {
+        movieId: 1196,
+        label: 'Star Wars: Episode V - The Empire Strikes Back (1980)',
+        title: 'Star Wars: Episode V - The Empire Strikes Back',
+        year: 1980,
+        genres: ['Action', 'Adventure', 'Sci-Fi'],
+      },
     ]);
     expect(((await (await search('q=the%20matrix')).json()) as MovieSearchBody).movies.map((m) => m.movieId)).toEqual([2571]);
   });
@@ -111,11 +136,20 @@ describe('GET /api/movies', () => {
 describe('GET /api/models and the page', () => {
   it('lists the model with its limits and example users; the page keeps only ids and history lengths', async () => {
     const body = (await modelsGet().json()) as ModelListBody;
-    expect(body.models[0]).toMatchObject({ id: 'recsys-movielens', domain: 'recsys', limits: { maxHistory: 8, maxRecommendations: 100 }, examples: TINY_RECSYS_EXAMPLES });
-    expect(pageModels()[0]).toMatchObject({ id: 'recsys-movielens', maxHistory: 8, users: [
-      { userId: 1, name: 'user 1', historyLength: 5 },
-      { userId: 2, name: 'user 2', historyLength: 6 },
-      { userId: 7, name: 'user 7', historyLength: 2 },
-    ] });
+    expect(body.models[0]).toMatchObject({
+      id: 'recsys-movielens',
+      domain: 'recsys',
+      limits: { maxHistory: 8, maxRecommendations: 100 },
+      examples: TINY_RECSYS_EXAMPLES,
+    });
+    expect(pageModels()[0]).toMatchObject({
+      id: 'recsys-movielens',
+      maxHistory: 8,
+      users: [
+        { userId: 1, name: 'user 1', historyLength: 5 },
+        { userId: 2, name: 'user 2', historyLength: 6 },
+        { userId: 7, name: 'user 7', historyLength: 2 },
+      ],
+    });
   });
 });

@@ -8,7 +8,11 @@ import { taskRoute, taskRouteCache, type TaskRouteOptions } from './task-route.t
 export type ExplainRouteOptions = TaskRouteOptions;
 
 /** Execution providers in the order pages offer them: CPU (the default), the best available, then each GPU provider. */
-export const PROVIDER_MENU: readonly ExecutionProviderRequest[] = ['cpu', 'auto', ...EXECUTION_PROVIDER_REQUESTS.filter((p) => p !== 'cpu' && p !== 'auto')];
+export const PROVIDER_MENU: readonly ExecutionProviderRequest[] = [
+  'cpu',
+  'auto',
+  ...EXECUTION_PROVIDER_REQUESTS.filter((p) => p !== 'cpu' && p !== 'auto'),
+];
 
 /** The task cache of a route (tests count and dispose its tasks). */
 export const explainRouteCache = taskRouteCache;

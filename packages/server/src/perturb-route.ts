@@ -16,11 +16,13 @@ export interface PerturbRouteOptions extends TaskRouteOptions {
 export function perturbRoute(options: PerturbRouteOptions): (request: Request) => Promise<Response> {
   const maxElements = options.maxElements ?? DEFAULT_MAX_PERTURBED_ELEMENTS;
   return taskRoute(options, 'POST /api/perturb', async (task, input, model): Promise<PerturbResponseBody | Response> => {
-    if (!task.perturb) return errorResponse(400, 'E_INPUT', `model ${model.id} cannot remove input elements: its domain has no withoutElement`, 'model');
+    if (!task.perturb)
+      return errorResponse(400, 'E_INPUT', `model ${model.id} cannot remove input elements: its domain has no withoutElement`, 'model');
     const start = performance.now();
     const whole = await task.explain(input);
     const count = whole.attention.tokens.length;
-    if (count > maxElements) throw new AttentionError('E_LIMIT', `has ${count} elements; removing each in turn is limited to ${maxElements}`);
+    if (count > maxElements)
+      throw new AttentionError('E_LIMIT', `has ${count} elements; removing each in turn is limited to ${maxElements}`);
     if (count < 2) throw new AttentionError('E_INPUT', 'needs at least two elements to remove one');
     const withoutElement = [];
     for (let i = 0; i < count; i++) withoutElement.push(await task.perturb(input, i));

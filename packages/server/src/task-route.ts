@@ -50,7 +50,11 @@ export function taskRouteCache(options: Pick<TaskRouteOptions, 'models' | 'cache
 export type TaskAnswer<Body> = (task: AttentionTask<unknown>, input: unknown, model: ServedModel) => Promise<Body | Response>;
 
 /** A POST handler `{ model?, input, executionProvider? }` → `answer`'s body as JSON; task errors name `input.<field>`. */
-export function taskRoute<Body>(options: TaskRouteOptions, route: string, answer: TaskAnswer<Body>): (request: Request) => Promise<Response> {
+export function taskRoute<Body>(
+  options: TaskRouteOptions,
+  route: string,
+  answer: TaskAnswer<Body>,
+): (request: Request) => Promise<Response> {
   const cache = taskRouteCache(options);
   const ids = options.models.map((m) => m.id);
   return async (request) => {

@@ -57,7 +57,8 @@ describe('POST /api/perturb', () => {
     expect(body.tokens.map((t) => t.label)).toEqual(['t3', 't1', 't4']);
     expect(body.withoutElement).toHaveLength(3);
     expect(body.timings.runs).toBe(4);
-    const explained = async (ids: number[]) => ((await (await EXPLAIN(request({ input: { ids } }))).json()) as ExplainResponseBody).prediction;
+    const explained = async (ids: number[]) =>
+      ((await (await EXPLAIN(request({ input: { ids } }))).json()) as ExplainResponseBody).prediction;
     expect(body.prediction).toEqual(await explained([3, 1, 4]));
     expect(body.withoutElement[1]).toEqual(await explained([3, 4]));
     expect(body.provider.used).toBe('cpu');
@@ -71,9 +72,21 @@ describe('POST /api/perturb', () => {
   });
 
   it('refuses more elements than the limit (413), a single element, and a model that cannot remove elements', async () => {
-    await expectError(PERTURB(request({ input: { ids: [1, 2, 3, 4, 5, 6] } })), 413, 'E_LIMIT', 'input', /6 elements; removing each in turn is limited to 5/);
+    await expectError(
+      PERTURB(request({ input: { ids: [1, 2, 3, 4, 5, 6] } })),
+      413,
+      'E_LIMIT',
+      'input',
+      /6 elements; removing each in turn is limited to 5/,
+    );
     await expectError(PERTURB(request({ input: { ids: [1] } })), 400, 'E_INPUT', 'input', /at least two elements/);
-    await expectError(PERTURB(request({ model: 'fixed', input: { ids: [1, 2] } })), 400, 'E_INPUT', 'model', /fixed cannot remove input elements/);
+    await expectError(
+      PERTURB(request({ model: 'fixed', input: { ids: [1, 2] } })),
+      400,
+      'E_INPUT',
+      'model',
+      /fixed cannot remove input elements/,
+    );
   });
 
   it('checks the request and the input as the explain route does', async () => {

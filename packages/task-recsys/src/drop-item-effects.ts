@@ -5,7 +5,8 @@ import { AttentionError, type AttentionLayer } from '@attn/core/format';
 import type { RecsysPrediction } from './recsys-prediction.ts';
 
 function candidateScore(prediction: RecsysPrediction, which: string): number {
-  if (!prediction.candidate) throw new AttentionError('E_INPUT', `${which} has no candidate score: ask with a candidate movieId`, { field: 'candidate' });
+  if (!prediction.candidate)
+    throw new AttentionError('E_INPUT', `${which} has no candidate score: ask with a candidate movieId`, { field: 'candidate' });
   return prediction.candidate.score;
 }
 

@@ -27,7 +27,11 @@ const RECSYS_GRAPH_INPUTS = ['item_ids', 'attention_mask'];
 const RECSYS_ARCHITECTURE = 'sasrec-recommender';
 
 function int64Row(values: readonly number[]): Tensor {
-  return new Tensor('int64', BigInt64Array.from(values, (v) => BigInt(v)), [1, values.length]);
+  return new Tensor(
+    'int64',
+    BigInt64Array.from(values, (v) => BigInt(v)),
+    [1, values.length],
+  );
 }
 
 function attnBlock(folder: ModelFolder): Record<string, unknown> | undefined {
@@ -50,9 +54,15 @@ function historyIndices(history: readonly number[], catalogue: MovieCatalogue): 
   const positions = new Map<number, number>();
   return history.map((movieId, i) => {
     const movie = catalogue.byId(movieId);
-    if (!movie) throw new AttentionError('E_INPUT', `movieId ${movieId} is not in the model's catalogue of ${catalogue.size} movies`, { field: `history.${i}` });
+    if (!movie)
+      throw new AttentionError('E_INPUT', `movieId ${movieId} is not in the model's catalogue of ${catalogue.size} movies`, {
+        field: `history.${i}`,
+      });
     const earlier = positions.get(movieId);
-    if (earlier !== undefined) throw new AttentionError('E_INPUT', `movieId ${movieId} is already at history.${earlier}; a history lists each movie once`, { field: `history.${i}` });
+    if (earlier !== undefined)
+      throw new AttentionError('E_INPUT', `movieId ${movieId} is already at history.${earlier}; a history lists each movie once`, {
+        field: `history.${i}`,
+      });
     positions.set(movieId, i);
     return movie.index;
   });
@@ -65,7 +75,11 @@ function commandLineInput(value: string): unknown {
   try {
     return JSON.parse(value);
   } catch {
-    throw new AttentionError('E_INPUT', `must be a userId, movieIds separated by commas, or JSON; got ${JSON.stringify(value.slice(0, 40))}`, { field: '--input' });
+    throw new AttentionError(
+      'E_INPUT',
+      `must be a userId, movieIds separated by commas, or JSON; got ${JSON.stringify(value.slice(0, 40))}`,
+      { field: '--input' },
+    );
   }
 }
 
@@ -83,7 +97,11 @@ export const recsysDomain: Domain<RecsysInput, RecsysPrediction, RecsysEncodedIn
 
   async bind(folder, graph) {
     const extra = graph.inputNames.filter((name) => !RECSYS_GRAPH_INPUTS.includes(name));
-    if (extra.length > 0 || !RECSYS_GRAPH_INPUTS.every((name) => graph.inputNames.includes(name)) || !graph.outputNames.includes('scores')) {
+    if (
+      extra.length > 0 ||
+      !RECSYS_GRAPH_INPUTS.every((name) => graph.inputNames.includes(name)) ||
+      !graph.outputNames.includes('scores')
+    ) {
       throw new AttentionError(
         'E_MODEL',
         `${folder.onnxPath}: inputs [${graph.inputNames.join(', ')}] → outputs [${graph.outputNames.join(', ')}] are not a recommender's (item_ids, attention_mask → scores)`,
@@ -99,7 +117,11 @@ export const recsysDomain: Domain<RecsysInput, RecsysPrediction, RecsysEncodedIn
       if (!history) {
         const known = [...users.keys()];
         const range = known.length > 0 ? `users ${Math.min(...known)}–${Math.max(...known)}` : 'none';
-        throw new AttentionError('E_INPUT', `user ${input.userId} is not among the model's example users (${range}); give a history instead`, { field: 'userId' });
+        throw new AttentionError(
+          'E_INPUT',
+          `user ${input.userId} is not among the model's example users (${range}); give a history instead`,
+          { field: 'userId' },
+        );
       }
       return history;
     };
@@ -108,14 +130,22 @@ export const recsysDomain: Domain<RecsysInput, RecsysPrediction, RecsysEncodedIn
       encode(input): RecsysEncodedInput {
         const history = historyOf(input);
         if (history.length > maxHistory) {
-          throw new AttentionError('E_LIMIT', `is ${history.length} movies long, over the model's limit of ${maxHistory}`, { field: 'history' });
+          throw new AttentionError('E_LIMIT', `is ${history.length} movies long, over the model's limit of ${maxHistory}`, {
+            field: 'history',
+          });
         }
         const indices = historyIndices(history, catalogue);
         let candidate: number | undefined;
         if (input.candidate !== undefined) {
           const movie = catalogue.byId(input.candidate);
-          if (!movie) throw new AttentionError('E_INPUT', `movieId ${input.candidate} is not in the model's catalogue of ${catalogue.size} movies`, { field: 'candidate' });
-          if (indices.includes(movie.index)) throw new AttentionError('E_INPUT', `movieId ${input.candidate} is in the history; recommendations leave watched movies out`, { field: 'candidate' });
+          if (!movie)
+            throw new AttentionError('E_INPUT', `movieId ${input.candidate} is not in the model's catalogue of ${catalogue.size} movies`, {
+              field: 'candidate',
+            });
+          if (indices.includes(movie.index))
+            throw new AttentionError('E_INPUT', `movieId ${input.candidate} is in the history; recommendations leave watched movies out`, {
+              field: 'candidate',
+            });
           candidate = movie.index;
         }
         const tokens = indices.map((index): AttentionToken => {
@@ -141,4 +171,5 @@ export const recsysDomain: Domain<RecsysInput, RecsysPrediction, RecsysEncodedIn
 };
 
 /** The recommender task of a model folder: history → top-N unseen movies, attention over the history. */
-export const loadRecsysTask: LoadAttentionTask<RecsysInput, RecsysPrediction> = (modelDir, options) => createAttentionTask(recsysDomain, modelDir, options);
+export const loadRecsysTask: LoadAttentionTask<RecsysInput, RecsysPrediction> = (modelDir, options) =>
+  createAttentionTask(recsysDomain, modelDir, options);

@@ -9,7 +9,8 @@ export const MAX_TOP_N = 100;
 /** Longest example name kept ("user 42"). */
 const MAX_NAME_CHARACTERS = 100;
 
-const movieIdSchema = z.number({ message: 'must be a movieId (a positive integer)' }).int('must be a movieId (a positive integer)').positive('must be a movieId (a positive integer)');
+const NOT_A_MOVIE_ID = 'must be a movieId (a positive integer)';
+const movieIdSchema = z.number({ message: NOT_A_MOVIE_ID }).int(NOT_A_MOVIE_ID).positive(NOT_A_MOVIE_ID);
 
 export const recsysInputSchema = z
   .strictObject({
@@ -26,7 +27,12 @@ export const recsysInputSchema = z
     /** A movie (not in the history) whose score and rank are reported. */
     candidate: movieIdSchema.optional(),
     /** How many recommendations to list (default 10). */
-    topN: z.number().int().min(1).max(MAX_TOP_N, { message: `is over the limit of ${MAX_TOP_N}` }).optional(),
+    topN: z
+      .number()
+      .int()
+      .min(1)
+      .max(MAX_TOP_N, { message: `is over the limit of ${MAX_TOP_N}` })
+      .optional(),
   })
   .refine((input) => input.userId !== undefined || input.history !== undefined, { message: 'give a userId or a history of movieIds' });
 

@@ -38,7 +38,11 @@ export interface RecommendationRequest {
 }
 
 /** Ranks the item indices 1..N of `scores` (index 0 is padding) outside the history. */
-export function recommendFromScores(scores: ArrayLike<number>, catalogue: MovieCatalogue, request: RecommendationRequest): RecsysPrediction {
+export function recommendFromScores(
+  scores: ArrayLike<number>,
+  catalogue: MovieCatalogue,
+  request: RecommendationRequest,
+): RecsysPrediction {
   if (scores.length !== catalogue.size + 1) {
     throw new AttentionError('E_MODEL', `the model scores ${scores.length - 1} items but config.json lists ${catalogue.size} movies`);
   }
@@ -71,7 +75,10 @@ export function recommendFromScores(scores: ArrayLike<number>, catalogue: MovieC
   };
   const recommendations = ranked.slice(0, request.topN).map((index, i) => describe(index, i + 1));
   const top = recommendations[0];
-  if (!top) throw new AttentionError('E_INPUT', 'the history holds every movie of the catalogue: nothing is left to recommend', { field: 'history' });
+  if (!top)
+    throw new AttentionError('E_INPUT', 'the history holds every movie of the catalogue: nothing is left to recommend', {
+      field: 'history',
+    });
   const candidate = request.candidate === undefined ? undefined : describe(request.candidate, ranked.indexOf(request.candidate) + 1);
   return {
     label: top.label,

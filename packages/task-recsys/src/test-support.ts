@@ -42,7 +42,13 @@ const TINY_MOVIE_ROWS: MovieRow[] = [
   [79132, 'Inception', 2010, ['Action', 'Crime', 'Drama', 'Mystery', 'Sci-Fi', 'Thriller', 'IMAX']],
 ];
 
-export const TINY_MOVIES: readonly CatalogueMovie[] = TINY_MOVIE_ROWS.map(([movieId, title, year, genres], i) => ({ index: i + 1, movieId, title, year, genres }));
+export const TINY_MOVIES: readonly CatalogueMovie[] = TINY_MOVIE_ROWS.map(([movieId, title, year, genres], i) => ({
+  index: i + 1,
+  movieId,
+  title,
+  year,
+  genres,
+}));
 
 export const TINY_RECSYS_CONFIG: SasRecConfig = {
   numItems: TINY_MOVIES.length,
@@ -74,7 +80,11 @@ export function recsysConfigJson(config: SasRecConfig, movies: readonly Catalogu
 }
 
 /** Writes a recommender folder (config.json, examples.json, onnx/model.onnx, extra files) under `dir` or a new temp dir. */
-export function writeTinyRecsysFolder(dir = mkdtempSync(join(tmpdir(), 'attn-recsys-')), seed = 5, extra: Record<string, string> = {}): string {
+export function writeTinyRecsysFolder(
+  dir = mkdtempSync(join(tmpdir(), 'attn-recsys-')),
+  seed = 5,
+  extra: Record<string, string> = {},
+): string {
   const files: Record<string, string | Uint8Array> = {
     'config.json': JSON.stringify(recsysConfigJson(TINY_RECSYS_CONFIG, TINY_MOVIES)),
     'examples.json': JSON.stringify(TINY_RECSYS_EXAMPLES),

@@ -19,7 +19,8 @@ describe('historyEffects', () => {
     expect(effects.items.map((item) => item.movieId)).toEqual(history);
     const full = (await task.explain({ history, candidate: 6 })).prediction.candidate!.score;
     for (const item of effects.items) {
-      const without = (await task.explain({ history: history.filter((id) => id !== item.movieId), candidate: 6 })).prediction.candidate!.score;
+      const without = (await task.explain({ history: history.filter((id) => id !== item.movieId), candidate: 6 })).prediction.candidate!
+        .score;
       expect(item.effect).toBeCloseTo(full - without, 6);
     }
     const { attention } = await task.explain({ history });

@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { MovieCatalogue, normaliseTitle, searchMovies } from '../src/index.ts';
 import { TINY_MOVIES } from '../src/test-support.ts';
 
-const catalogue = new MovieCatalogue([...TINY_MOVIES, { index: 31, movieId: 99001, title: 'Amélie (Fabuleux destin d’Amélie Poulain, Le)', year: 2001, genres: ['Comedy'] }]);
+const catalogue = new MovieCatalogue([
+  ...TINY_MOVIES,
+  { index: 31, movieId: 99001, title: 'Amélie (Fabuleux destin d’Amélie Poulain, Le)', year: 2001, genres: ['Comedy'] },
+]);
 const labels = (query: string, limit = 10) => searchMovies(catalogue, query, limit).movies.map((m) => m.label);
 
 describe('searchMovies', () => {

@@ -94,7 +94,12 @@ describe('recsysDomain: perturb', () => {
 
 describe('recsysDomain: inputs', () => {
   it('names an unknown or repeated movie by its place in the history, and the candidate', async () => {
-    await expectError(task.explain({ history: [1, 999999] }), 'E_INPUT', 'history.1', /movieId 999999 is not in the model's catalogue of 30 movies/);
+    await expectError(
+      task.explain({ history: [1, 999999] }),
+      'E_INPUT',
+      'history.1',
+      /movieId 999999 is not in the model's catalogue of 30 movies/,
+    );
     await expectError(task.explain({ history: [1, 2, 1] }), 'E_INPUT', 'history.2', /already at history.0/);
     await expectError(task.explain({ history: [1], candidate: 424242 }), 'E_INPUT', 'candidate', /424242/);
     await expectError(task.explain({ history: [1, 2], candidate: 2 }), 'E_INPUT', 'candidate', /in the history/);
@@ -135,7 +140,9 @@ describe('recsysDomain: the folder', () => {
   it('offers the first movies as an example where the folder has no examples.json', () => {
     const bare = writeTinyRecsysFolder();
     rmSync(join(bare, 'examples.json'));
-    expect(recsysDomain.defaultExamples!(readModelFolder(bare))).toEqual([{ name: 'the first movies of the catalogue', history: [1, 2, 6] }]);
+    expect(recsysDomain.defaultExamples!(readModelFolder(bare))).toEqual([
+      { name: 'the first movies of the catalogue', history: [1, 2, 6] },
+    ]);
   });
 
   it('refuses a graph that is not a recommender, and names a bad catalogue entry', async () => {

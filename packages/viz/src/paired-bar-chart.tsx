@@ -57,15 +57,24 @@ export function PairedBarChart({ rows, weightTitle, changeTitle, title, subtitle
   const rowHeight = stacked ? ROW_HEIGHT + 14 : ROW_HEIGHT;
   const labelHeight = stacked ? 14 : 0;
   const top = (title ? 20 : 0) + (subtitle ? 16 : 0) + 40;
-  const y = scaleBand<number>().domain(rows.map((_, i) => i)).range([top, top + rows.length * rowHeight]).paddingInner(0.25);
+  const y = scaleBand<number>()
+    .domain(rows.map((_, i) => i))
+    .range([top, top + rows.length * rowHeight])
+    .paddingInner(0.25);
   const weightMax = Math.max(0, ...rows.map((r) => finite(r.weight)));
   const changeMax = Math.max(0, ...rows.map((r) => Math.abs(finite(r.change))));
   const weightLeft = stacked ? 0 : labelWidth + gap;
   // Each panel keeps its tick labels inside it: the scales stop short of the panel's edges.
   const inset = 12;
-  const x = scaleLinear().domain([0, weightMax || 1]).range([weightLeft + inset, weightLeft + panelWidth - inset]).nice(3);
+  const x = scaleLinear()
+    .domain([0, weightMax || 1])
+    .range([weightLeft + inset, weightLeft + panelWidth - inset])
+    .nice(3);
   const changeLeft = weightLeft + panelWidth + gap;
-  const dx = scaleLinear().domain([-(changeMax || 1), changeMax || 1]).range([changeLeft + inset, changeLeft + panelWidth - inset]).nice(3);
+  const dx = scaleLinear()
+    .domain([-(changeMax || 1), changeMax || 1])
+    .range([changeLeft + inset, changeLeft + panelWidth - inset])
+    .nice(3);
   const height = top + rows.length * rowHeight + 8;
   const barHeight = y.bandwidth() - labelHeight;
   const tickCount = panelWidth < 160 ? 2 : 3;
@@ -96,7 +105,11 @@ export function PairedBarChart({ rows, weightTitle, changeTitle, title, subtitle
         style={{ maxWidth: '100%', height: 'auto' }}
       >
         <rect width={chartWidth} height={height} fill="#ffffff" />
-        {title ? <text x={0} y={14} fontSize={13} fontWeight={600} fill="#1f2933" fontFamily={FONT}>{truncateToWidth(title, chartWidth, 13)}</text> : null}
+        {title ? (
+          <text x={0} y={14} fontSize={13} fontWeight={600} fill="#1f2933" fontFamily={FONT}>
+            {truncateToWidth(title, chartWidth, 13)}
+          </text>
+        ) : null}
         {subtitle ? (
           <text x={0} y={(title ? 20 : 0) + 12} fontSize={FONT_SIZE} fill="#52606d" fontFamily={FONT}>
             {truncateToWidth(subtitle, chartWidth, FONT_SIZE)}
@@ -107,11 +120,15 @@ export function PairedBarChart({ rows, weightTitle, changeTitle, title, subtitle
           { left: changeLeft, text: changeTitle, scale: dx, format: dx.tickFormat(tickCount, '+') },
         ].map(({ left, text, scale, format }) => (
           <g key={text} fontFamily={FONT} fontSize={10} fill="#52606d">
-            <text x={left} y={top - 26} fontSize={FONT_SIZE} fontWeight={600} fill="#323f4b">{truncateToWidth(text, panelWidth, FONT_SIZE)}</text>
+            <text x={left} y={top - 26} fontSize={FONT_SIZE} fontWeight={600} fill="#323f4b">
+              {truncateToWidth(text, panelWidth, FONT_SIZE)}
+            </text>
             {scale.ticks(tickCount).map((tick) => (
               <g key={tick}>
                 <line x1={scale(tick)} x2={scale(tick)} y1={top - 6} y2={height - 8} stroke={tick === 0 ? '#9aa5b1' : '#e4e7eb'} />
-                <text x={scale(tick)} y={top - 10} textAnchor="middle">{format(tick).replace('-', '−')}</text>
+                <text x={scale(tick)} y={top - 10} textAnchor="middle">
+                  {format(tick).replace('-', '−')}
+                </text>
               </g>
             ))}
           </g>
@@ -123,7 +140,13 @@ export function PairedBarChart({ rows, weightTitle, changeTitle, title, subtitle
           const change = finite(row.change);
           const emphasised = i === emphasisedRow;
           return (
-            <g key={i} role="img" aria-label={pairedBarReadout(row, weightTitle, changeTitle)} data-paired-bars-row={i} onMouseEnter={() => setCursor(i)}>
+            <g
+              key={i}
+              role="img"
+              aria-label={pairedBarReadout(row, weightTitle, changeTitle)}
+              data-paired-bars-row={i}
+              onMouseEnter={() => setCursor(i)}
+            >
               <title>{pairedBarReadout(row, weightTitle, changeTitle)}</title>
               {cursor === i ? <rect x={0} y={rowTop - 2} width={chartWidth} height={y.bandwidth() + 4} fill="#fff7d6" /> : null}
               <text
@@ -137,8 +160,22 @@ export function PairedBarChart({ rows, weightTitle, changeTitle, title, subtitle
               >
                 {truncateToWidth(row.label, stacked ? chartWidth : labelWidth - 4, FONT_SIZE)}
               </text>
-              <rect x={x(0)} y={barTop} width={Math.max(0, x(weight) - x(0))} height={barHeight} fill={weightColor(0.25 * weightMax + 0.75 * weight, weightMax)} stroke="#2171b5" strokeWidth={0.5} />
-              <rect x={Math.min(dx(0), dx(change))} y={barTop} width={Math.abs(dx(change) - dx(0))} height={barHeight} fill={change >= 0 ? POSITIVE : NEGATIVE} />
+              <rect
+                x={x(0)}
+                y={barTop}
+                width={Math.max(0, x(weight) - x(0))}
+                height={barHeight}
+                fill={weightColor(0.25 * weightMax + 0.75 * weight, weightMax)}
+                stroke="#2171b5"
+                strokeWidth={0.5}
+              />
+              <rect
+                x={Math.min(dx(0), dx(change))}
+                y={barTop}
+                width={Math.abs(dx(change) - dx(0))}
+                height={barHeight}
+                fill={change >= 0 ? POSITIVE : NEGATIVE}
+              />
             </g>
           );
         })}

@@ -29,10 +29,7 @@ export interface SearchComboboxProps<Option extends SearchOption> {
 }
 
 type SearchState<Option> =
-  | { status: 'idle' }
-  | { status: 'searching' }
-  | { status: 'error'; message: string }
-  | { status: 'done'; results: SearchResults<Option> };
+  { status: 'idle' } | { status: 'searching' } | { status: 'error'; message: string } | { status: 'done'; results: SearchResults<Option> };
 
 /** The option index after pressing `key` with `active` highlighted among `count` options (wrapping). */
 export function nextActiveOption(active: number, key: string, count: number): number {

@@ -12,7 +12,11 @@ export interface PerturbView<Prediction extends TaskPrediction = TaskPrediction>
   roundTripMs: number;
 }
 
-const perturbView = <Prediction extends TaskPrediction>(body: PerturbResponseBody<Prediction>, request: ExplainRequestBody, roundTripMs: number): PerturbView<Prediction> => ({
+const perturbView = <Prediction extends TaskPrediction>(
+  body: PerturbResponseBody<Prediction>,
+  request: ExplainRequestBody,
+  roundTripMs: number,
+): PerturbView<Prediction> => ({
   body,
   request,
   roundTripMs,
@@ -21,6 +25,9 @@ const perturbView = <Prediction extends TaskPrediction>(body: PerturbResponseBod
 export function usePerturb<Prediction extends TaskPrediction = TaskPrediction>(
   url = '/api/perturb',
 ): { state: RequestState<PerturbView<Prediction>>; perturb: (request: ExplainRequestBody) => Promise<void>; reset: () => void } {
-  const { state, post, reset } = usePostJson<ExplainRequestBody, PerturbResponseBody<Prediction>, PerturbView<Prediction>>(url, perturbView);
+  const { state, post, reset } = usePostJson<ExplainRequestBody, PerturbResponseBody<Prediction>, PerturbView<Prediction>>(
+    url,
+    perturbView,
+  );
   return { state, perturb: post, reset };
 }

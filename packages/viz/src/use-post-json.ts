@@ -19,15 +19,13 @@ export async function postJson<Body>(url: string, request: unknown, signal?: Abo
     ...(signal ? { signal } : {}),
   });
   const json: unknown = await response.json().catch(() => null);
-  if (!response.ok) return { ok: false, message: isErrorBody(json) ? json.error.message : `the server answered ${response.status} ${response.statusText}` };
+  if (!response.ok)
+    return { ok: false, message: isErrorBody(json) ? json.error.message : `the server answered ${response.status} ${response.statusText}` };
   return { ok: true, body: json as Body };
 }
 
 export type RequestState<View> =
-  | { status: 'idle' }
-  | { status: 'loading' }
-  | { status: 'error'; message: string }
-  | { status: 'done'; view: View };
+  { status: 'idle' } | { status: 'loading' } | { status: 'error'; message: string } | { status: 'done'; view: View };
 
 /** `toView` turns the answer (with its request and the browser-measured round trip) into the view; its errors show as errors. */
 export function usePostJson<Request, Body, View>(
@@ -49,7 +47,11 @@ export function usePostJson<Request, Body, View>(
       try {
         const result = await postJson<Body>(url, request, controller.signal);
         if (controller.signal.aborted) return;
-        setState(result.ok ? { status: 'done', view: viewOf.current(result.body, request, performance.now() - started) } : { status: 'error', message: result.message });
+        setState(
+          result.ok
+            ? { status: 'done', view: viewOf.current(result.body, request, performance.now() - started) }
+            : { status: 'error', message: result.message },
+        );
       } catch (error) {
         if (controller.signal.aborted) return;
         setState({ status: 'error', message: `the request failed: ${error instanceof Error ? error.message : String(error)}` });

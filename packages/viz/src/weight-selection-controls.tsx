@@ -23,7 +23,8 @@ export function WeightSelectionControls({ maps, selection, onChange, name }: Wei
   const layer = selection.mode === 'rollout' ? maps.layers.length - 1 : selection.layer;
   const heads = maps.layers[layer]?.shape[1] ?? 1;
   const effective = effectiveWeightSelection(maps, selection);
-  const setMode = (mode: WeightSelection['mode']) => onChange(mode === 'rollout' ? { mode } : mode === 'mean' ? { mode, layer } : { mode, layer, head: 0 });
+  const setMode = (mode: WeightSelection['mode']) =>
+    onChange(mode === 'rollout' ? { mode } : mode === 'mean' ? { mode, layer } : { mode, layer, head: 0 });
 
   return (
     <>
@@ -38,9 +39,15 @@ export function WeightSelectionControls({ maps, selection, onChange, name }: Wei
       {selection.mode !== 'rollout' && maps.layers.length > 1 ? (
         <label className="field inline">
           <span>Layer</span>
-          <select value={selection.layer} onChange={(e) => onChange({ ...selection, layer: Number(e.target.value) })} name={`${name}-layer`}>
+          <select
+            value={selection.layer}
+            onChange={(e) => onChange({ ...selection, layer: Number(e.target.value) })}
+            name={`${name}-layer`}
+          >
             {maps.layers.map((_, i) => (
-              <option key={i} value={i}>layer {i}</option>
+              <option key={i} value={i}>
+                layer {i}
+              </option>
             ))}
           </select>
         </label>
@@ -50,7 +57,9 @@ export function WeightSelectionControls({ maps, selection, onChange, name }: Wei
           <span>Head</span>
           <select value={effective.head} onChange={(e) => onChange({ ...effective, head: Number(e.target.value) })} name={`${name}-head`}>
             {Array.from({ length: heads }, (_, h) => (
-              <option key={h} value={h}>head {h}</option>
+              <option key={h} value={h}>
+                head {h}
+              </option>
             ))}
           </select>
         </label>

@@ -22,7 +22,9 @@ function bars(html: string, i: number): [Bar, Bar] {
 }
 
 describe('PairedBarChart', () => {
-  const html = renderToStaticMarkup(<PairedBarChart rows={rows} weightTitle="attention" changeTitle="score change" title="History" width={640} emphasisedRow={2} />);
+  const html = renderToStaticMarkup(
+    <PairedBarChart rows={rows} weightTitle="attention" changeTitle="score change" title="History" width={640} emphasisedRow={2} />,
+  );
 
   it('draws one titled, labelled row per element in an exportable SVG', () => {
     expect(html).toContain('data-attn-view="paired-bars"');
@@ -60,6 +62,8 @@ describe('PairedBarChart', () => {
   });
 
   it('reads a row out with signed changes', () => {
-    expect(pairedBarReadout(rows[1]!, 'attention', 'change')).toBe('Lord of the Rings: The Fellowship of the Ring, The (2001): attention 0.100 · change −0.400');
+    expect(pairedBarReadout(rows[1]!, 'attention', 'change')).toBe(
+      'Lord of the Rings: The Fellowship of the Ring, The (2001): attention 0.100 · change −0.400',
+    );
   });
 });

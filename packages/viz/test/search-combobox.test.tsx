@@ -20,7 +20,9 @@ describe('SearchCombobox', () => {
   });
 
   it('is disabled with the reason where nothing can be picked', () => {
-    const html = renderToStaticMarkup(<SearchCombobox label="Add" search={search} onPick={() => {}} disabledReason="The history is full." />);
+    const html = renderToStaticMarkup(
+      <SearchCombobox label="Add" search={search} onPick={() => {}} disabledReason="The history is full." />,
+    );
     expect(html).toContain('disabled=""');
     expect(html).toContain('The history is full.');
   });
