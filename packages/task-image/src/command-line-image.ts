@@ -13,7 +13,11 @@ export function imageFileInput(value: string): ImageInput {
   }
   const size = statSync(path).size;
   if (size > MAX_IMAGE_BYTES) {
-    throw new AttentionError('E_LIMIT', `${path} is ${size.toLocaleString('en-US')} bytes, over the limit of ${MAX_IMAGE_BYTES.toLocaleString('en-US')}`, { field: '--input' });
+    throw new AttentionError(
+      'E_LIMIT',
+      `${path} is ${size.toLocaleString('en-US')} bytes, over the limit of ${MAX_IMAGE_BYTES.toLocaleString('en-US')}`,
+      { field: '--input' },
+    );
   }
   try {
     return { image: imageDataUrl(readFileSync(path), path), name: basename(path) };

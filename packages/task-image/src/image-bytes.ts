@@ -6,9 +6,13 @@ import { AttentionError } from '@attn/core';
 import { EXAMPLE_IMAGE_PATH, imageFieldProblem, MAX_IMAGE_BYTES, type ImageMediaType } from './image-input.ts';
 
 const tooLarge = (bytes: number) =>
-  new AttentionError('E_LIMIT', `is ${bytes.toLocaleString('en-US')} bytes, over the limit of ${MAX_IMAGE_BYTES.toLocaleString('en-US')} bytes`, {
-    field: 'image',
-  });
+  new AttentionError(
+    'E_LIMIT',
+    `is ${bytes.toLocaleString('en-US')} bytes, over the limit of ${MAX_IMAGE_BYTES.toLocaleString('en-US')} bytes`,
+    {
+      field: 'image',
+    },
+  );
 
 /** The bytes of a base64 data URL already checked by the input schema. */
 function dataUrlBytes(dataUrl: string): Buffer {
@@ -23,7 +27,11 @@ function dataUrlBytes(dataUrl: string): Buffer {
 /** The file `examplePath` (examples/<name>) of the model folder `dir`; E_INPUT unless it is a file inside it. */
 export function readExampleImage(dir: string, examplePath: string): Buffer {
   if (!EXAMPLE_IMAGE_PATH.test(examplePath)) {
-    throw new AttentionError('E_INPUT', `must be examples/<file>.png|jpg|webp inside the model folder, got ${JSON.stringify(examplePath)}`, { field: 'image' });
+    throw new AttentionError(
+      'E_INPUT',
+      `must be examples/<file>.png|jpg|webp inside the model folder, got ${JSON.stringify(examplePath)}`,
+      { field: 'image' },
+    );
   }
   const path = join(dir, examplePath);
   if (!existsSync(path) || !statSync(path).isFile()) {
@@ -43,7 +51,12 @@ export function imageBytes(image: string, dir: string): Buffer {
   return image.startsWith('data:') ? dataUrlBytes(image) : readExampleImage(dir, image);
 }
 
-const MEDIA_TYPE_BY_EXTENSION: Record<string, ImageMediaType> = { '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.webp': 'image/webp' };
+const MEDIA_TYPE_BY_EXTENSION: Record<string, ImageMediaType> = {
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.webp': 'image/webp',
+};
 
 /** A data URL of `bytes`, typed by the file name's extension (an example for the page, a file from the command line). */
 export function imageDataUrl(bytes: Buffer, fileName: string): string {

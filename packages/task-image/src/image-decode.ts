@@ -21,7 +21,8 @@ export interface DecodeOptions {
 
 const ACCEPTED_FORMATS = ['png', 'jpeg', 'webp'];
 
-const inputError = (message: string, cause?: unknown) => new AttentionError('E_INPUT', message, { field: 'image', ...(cause ? { cause } : {}) });
+const inputError = (message: string, cause?: unknown) =>
+  new AttentionError('E_INPUT', message, { field: 'image', ...(cause ? { cause } : {}) });
 const reason = (error: unknown) => (error instanceof Error ? error.message : String(error)).split('\n')[0];
 
 /** Checks the header: an accepted format within the pixel limit; E_INPUT / E_LIMIT naming `image`. */
@@ -66,5 +67,10 @@ export async function decodeImage(bytes: Buffer, options: DecodeOptions): Promis
   if (info.channels !== options.channels) {
     throw new AttentionError('E_RUNTIME', `sharp gave ${info.channels} channels where ${options.channels} were asked for`);
   }
-  return { data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), width: info.width, height: info.height, channels: options.channels };
+  return {
+    data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength),
+    width: info.width,
+    height: info.height,
+    channels: options.channels,
+  };
 }

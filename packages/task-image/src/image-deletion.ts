@@ -1,13 +1,7 @@
 // The deletion curve of one image (faithfulness without gradients): blank its patches most-attended first
 // ([CLS] rollout, heads averaged, as the model cards rank them) and in a seeded random order, and follow
 // the probability of the true class (or the predicted one) as more patches go; core scores and compares.
-import {
-  clsPatchRollout,
-  compareDeletionOrders,
-  rankDescending,
-  seededPermutation,
-  type DeletionScorer,
-} from '@attn/core';
+import { clsPatchRollout, compareDeletionOrders, rankDescending, seededPermutation, type DeletionScorer } from '@attn/core';
 import type { ImageTask } from './image-domain.ts';
 import type { ImageInput } from './image-input.ts';
 

@@ -1,7 +1,7 @@
 // The image Domain: a PNG/JPEG/WebP (data URL or a folder example) in, [CLS] and the patch grid as the
 // attention axis, class probabilities and the pixels the model saw out; any Hugging Face-layout ViT
 // image-classification folder (config.json, preprocessor_config.json, onnx/model.onnx: pixel_values → logits).
-import { Tensor } from 'onnxruntime-node';
+import type { Tensor } from 'onnxruntime-node';
 import {
   AttentionError,
   createAttentionTask,
@@ -32,7 +32,10 @@ const DIGIT_WORKING_SIDE = 10 * DIGIT_CANVAS;
 /** The picture at the size the processor takes next: an MNIST-style digit, or resized with sharp (antialiased). */
 async function modelReadyPixels(bytes: Buffer, config: VitImageConfig, processor: PixelProcessor): Promise<RawPixels> {
   if (config.digitStyle) {
-    const grey = await decodeImage(bytes, { channels: 1, resize: { width: DIGIT_WORKING_SIDE, height: DIGIT_WORKING_SIDE, fit: 'inside' } });
+    const grey = await decodeImage(bytes, {
+      channels: 1,
+      resize: { width: DIGIT_WORKING_SIDE, height: DIGIT_WORKING_SIDE, fit: 'inside' },
+    });
     // A picture already at the model's size is taken as the model's own input (held-out digits, exact checks).
     return grey.width === config.imageSize && grey.height === config.imageSize ? grey : mnistStyleDigit(grey);
   }
@@ -61,12 +64,16 @@ export const imageDomain: Domain<ImageInput, ImagePrediction> = {
 
   async bind(folder, graph) {
     if (!graph.inputNames.includes('pixel_values')) {
-      throw new AttentionError('E_MODEL', `${folder.onnxPath}: inputs [${graph.inputNames.join(', ')}] are not an image classifier's (pixel_values [B, C, H, W])`);
+      throw new AttentionError(
+        'E_MODEL',
+        `${folder.onnxPath}: inputs [${graph.inputNames.join(', ')}] are not an image classifier's (pixel_values [B, C, H, W])`,
+      );
     }
     const config = readVitImageConfig(folder);
     const processor = await loadPixelProcessor(folder.dir, folder.preprocessor ?? {}, config);
     const tokens = patchTokens(config.gridSize);
-    const blank = (values: Tensor, patches: readonly number[], field: string) => withBlankPatches(values, patches, config, processor.blackValue, field);
+    const blank = (values: Tensor, patches: readonly number[], field: string) =>
+      withBlankPatches(values, patches, config, processor.blackValue, field);
     return {
       async encode(input): Promise<EncodedInput> {
         const pixels = await modelReadyPixels(imageBytes(input.image, folder.dir), config, processor);
@@ -78,7 +85,8 @@ export const imageDomain: Domain<ImageInput, ImagePrediction> = {
         modelInput: modelInputImage(encoded.feeds.pixel_values!, processor),
       }),
       withoutElement(encoded, index) {
-        if (index === 0) throw new AttentionError('E_INPUT', 'the [CLS] token is not a patch and cannot be blanked', { field: 'dropIndex' });
+        if (index === 0)
+          throw new AttentionError('E_INPUT', 'the [CLS] token is not a patch and cannot be blanked', { field: 'dropIndex' });
         return { ...encoded, feeds: { pixel_values: blank(encoded.feeds.pixel_values!, [index - 1], 'dropIndex') } };
       },
     };
@@ -88,4 +96,5 @@ export const imageDomain: Domain<ImageInput, ImagePrediction> = {
 export type ImageTask = AttentionTask<ImageInput, ImagePrediction>;
 
 /** The image task of a Hugging Face-layout ViT folder: decode and preprocess locally, run once, prediction + patch attention. */
-export const loadImageTask: LoadAttentionTask<ImageInput, ImagePrediction> = (modelDir, options) => createAttentionTask(imageDomain, modelDir, options);
+export const loadImageTask: LoadAttentionTask<ImageInput, ImagePrediction> = (modelDir, options) =>
+  createAttentionTask(imageDomain, modelDir, options);

@@ -35,7 +35,11 @@ export function inkOnBlack(grey: RawPixels): Uint8Array {
 }
 
 /** The smallest box holding every pixel brighter than INK_SHARE of the brightest; undefined for a blank picture. */
-export function inkBounds(ink: Uint8Array, width: number, height: number): { left: number; top: number; width: number; height: number } | undefined {
+export function inkBounds(
+  ink: Uint8Array,
+  width: number,
+  height: number,
+): { left: number; top: number; width: number; height: number } | undefined {
   const threshold = INK_SHARE * ink.reduce((max, v) => Math.max(max, v), 0);
   let left = width;
   let right = -1;

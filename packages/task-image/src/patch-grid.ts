@@ -22,14 +22,22 @@ export interface PatchLayout {
  * A copy of pixel values [1, C, H, W] with each listed patch set to the per-channel value of black;
  * E_INPUT naming `field` for a patch outside the grid.
  */
-export function withBlankPatches(values: Tensor, patches: readonly number[], layout: PatchLayout, black: readonly number[], field: string): Tensor {
+export function withBlankPatches(
+  values: Tensor,
+  patches: readonly number[],
+  layout: PatchLayout,
+  black: readonly number[],
+  field: string,
+): Tensor {
   const { gridSize, patchSize } = layout;
   const count = gridSize * gridSize;
   const [, channels, height, width] = values.dims as [number, number, number, number];
   const data = Float32Array.from(values.data as Float32Array);
   patches.forEach((patch, i) => {
     if (!Number.isInteger(patch) || patch < 0 || patch >= count) {
-      throw new AttentionError('E_INPUT', `patch ${patch} is outside the ${gridSize} × ${gridSize} grid (0–${count - 1})`, { field: `${field}.${i}` });
+      throw new AttentionError('E_INPUT', `patch ${patch} is outside the ${gridSize} × ${gridSize} grid (0–${count - 1})`, {
+        field: `${field}.${i}`,
+      });
     }
     const top = Math.floor(patch / gridSize) * patchSize;
     const left = (patch % gridSize) * patchSize;

@@ -19,14 +19,22 @@ export interface PixelProcessor {
 }
 
 /** The processor of the folder `dir` for a model of `config`; E_MODEL naming preprocessor_config.json. */
-export async function loadPixelProcessor(dir: string, preprocessor: Record<string, unknown>, config: VitImageConfig): Promise<PixelProcessor> {
+export async function loadPixelProcessor(
+  dir: string,
+  preprocessor: Record<string, unknown>,
+  config: VitImageConfig,
+): Promise<PixelProcessor> {
   env.allowRemoteModels = false;
   env.allowLocalModels = true;
   let processor: ImageProcessor;
   try {
     processor = await AutoImageProcessor.from_pretrained(dir, { local_files_only: true });
   } catch (cause) {
-    throw new AttentionError('E_MODEL', `cannot load the image processor from ${dir}/preprocessor_config.json: ${(cause as Error).message}`, { cause });
+    throw new AttentionError(
+      'E_MODEL',
+      `cannot load the image processor from ${dir}/preprocessor_config.json: ${(cause as Error).message}`,
+      { cause },
+    );
   }
   const channels = config.numChannels;
   const size = preprocessor.size as { height?: unknown; width?: unknown } | undefined;
@@ -38,7 +46,9 @@ export async function loadPixelProcessor(dir: string, preprocessor: Record<strin
     try {
       ({ pixel_values: values } = await processor.preprocess(raw, { do_convert_rgb: false, do_convert_grayscale: false }));
     } catch (cause) {
-      throw new AttentionError('E_MODEL', `${dir}/preprocessor_config.json: the image processor failed: ${(cause as Error).message}`, { cause });
+      throw new AttentionError('E_MODEL', `${dir}/preprocessor_config.json: the image processor failed: ${(cause as Error).message}`, {
+        cause,
+      });
     }
     const [c, h, w] = values.dims as [number, number, number];
     if (c !== channels || h !== config.imageSize || w !== config.imageSize) {
@@ -52,7 +62,9 @@ export async function loadPixelProcessor(dir: string, preprocessor: Record<strin
 
   // What black and white become, per channel: the processor itself says (no second copy of its rules).
   const side = config.imageSize;
-  const plain = async (value: number) => (await pixelValues({ data: new Uint8Array(side * side * channels).fill(value), width: side, height: side, channels })).data as Float32Array;
+  const plain = async (value: number) =>
+    (await pixelValues({ data: new Uint8Array(side * side * channels).fill(value), width: side, height: side, channels }))
+      .data as Float32Array;
   const [black, white] = [await plain(0), await plain(255)];
   const blackValue = Array.from({ length: channels }, (_, c) => black[c * side * side]!);
   const whiteValue = Array.from({ length: channels }, (_, c) => white[c * side * side]!);

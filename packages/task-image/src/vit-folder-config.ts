@@ -29,12 +29,17 @@ export function hasImageConfig(config: Record<string, unknown>): boolean {
 export function readVitImageConfig(folder: ModelFolder): VitImageConfig {
   const path = `${folder.dir}/config.json`;
   const { image_size: imageSize, patch_size: patchSize, num_channels: channels = 3 } = folder.config;
-  for (const [key, value] of [['image_size', imageSize], ['patch_size', patchSize]] as const) {
-    if (!isPositiveInteger(value)) throw new AttentionError('E_MODEL', `${path}: ${key} must be a positive integer, got ${JSON.stringify(value)}`);
+  for (const [key, value] of [
+    ['image_size', imageSize],
+    ['patch_size', patchSize],
+  ] as const) {
+    if (!isPositiveInteger(value))
+      throw new AttentionError('E_MODEL', `${path}: ${key} must be a positive integer, got ${JSON.stringify(value)}`);
   }
   const size = imageSize as number;
   const patch = patchSize as number;
   if (size % patch !== 0) throw new AttentionError('E_MODEL', `${path}: image_size ${size} is not a multiple of patch_size ${patch}`);
-  if (channels !== 1 && channels !== 3) throw new AttentionError('E_MODEL', `${path}: num_channels must be 1 or 3, got ${JSON.stringify(channels)}`);
+  if (channels !== 1 && channels !== 3)
+    throw new AttentionError('E_MODEL', `${path}: num_channels must be 1 or 3, got ${JSON.stringify(channels)}`);
   return { imageSize: size, patchSize: patch, numChannels: channels, gridSize: size / patch, digitStyle: size === 28 && channels === 1 };
 }

@@ -22,7 +22,9 @@ function thrown(fn: () => unknown): Error & { code?: string; field?: string } {
 describe('imageFileInput', () => {
   it('reads PNG, JPEG and WebP files into data URLs of their type, named by the file', async () => {
     const dir = await writeVitFolder();
-    const picture = sharp(Buffer.from(boxPicture(40, 40, { x: 10, y: 5, width: 8, height: 30 })), { raw: { width: 40, height: 40, channels: 1 } });
+    const picture = sharp(Buffer.from(boxPicture(40, 40, { x: 10, y: 5, width: 8, height: 30 })), {
+      raw: { width: 40, height: 40, channels: 1 },
+    });
     for (const [file, type, bytes] of [
       ['digit.png', 'image/png', await picture.clone().png().toBuffer()],
       ['digit.JPG', 'image/jpeg', await picture.clone().jpeg().toBuffer()],
@@ -35,7 +37,11 @@ describe('imageFileInput', () => {
 
   it('names a missing file, another file type and a file over the byte limit', async () => {
     const dir = await writeVitFolder();
-    expect(thrown(() => imageFileInput(join(dir, 'nope.png')))).toMatchObject({ code: 'E_INPUT', field: '--input', message: expect.stringMatching(/is not a file/) });
+    expect(thrown(() => imageFileInput(join(dir, 'nope.png')))).toMatchObject({
+      code: 'E_INPUT',
+      field: '--input',
+      message: expect.stringMatching(/is not a file/),
+    });
     writeFileSync(join(dir, 'notes.txt'), 'hello');
     expect(thrown(() => imageFileInput(join(dir, 'notes.txt'))).message).toMatch(/notes\.txt is not a \.png, \.jpg, \.jpeg or \.webp file/);
     writeFileSync(join(dir, 'big.png'), Buffer.alloc(MAX_IMAGE_BYTES + 1));
@@ -46,7 +52,10 @@ describe('imageFileInput', () => {
 describe('attn explain DIR --input picture.png --json', () => {
   const root = findWorkspaceRoot();
   const attn = (...args: string[]) =>
-    spawnSync(join(root, 'node_modules', '.bin', 'tsx'), [join(root, 'packages', 'cli', 'src', 'bin.ts'), 'explain', ...args], { encoding: 'utf8', cwd: root });
+    spawnSync(join(root, 'node_modules', '.bin', 'tsx'), [join(root, 'packages', 'cli', 'src', 'bin.ts'), 'explain', ...args], {
+      encoding: 'utf8',
+      cwd: root,
+    });
 
   it('recognises an unseen ViT folder and prints its prediction and patch attention as JSON', async () => {
     const dir = await writeVitFolder({ imageSize: 32, patchSize: 8, channels: 3, labels: ['cat', 'dog'] });

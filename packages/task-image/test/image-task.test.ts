@@ -34,7 +34,8 @@ const modelInputPixels = (prediction: ImagePrediction) => new Uint8Array(Buffer.
 /** Logits → probabilities from a plain session fed ViTImageProcessor's arithmetic by hand: (v / 255 − 0.5) / 0.5. */
 async function directScores(dir: string, pixels: Uint8Array, size: number, channels: number): Promise<number[]> {
   const values = new Float32Array(channels * size * size);
-  for (let c = 0; c < channels; c++) for (let i = 0; i < size * size; i++) values[c * size * size + i] = (pixels[i * channels + c]! / 255 - 0.5) / 0.5;
+  for (let c = 0; c < channels; c++)
+    for (let i = 0; i < size * size; i++) values[c * size * size + i] = (pixels[i * channels + c]! / 255 - 0.5) / 0.5;
   const session = await InferenceSession.create(join(dir, 'onnx', 'model.onnx'));
   const out = await session.run({ pixel_values: new Tensor('float32', values, [1, channels, size, size]) });
   await session.release();
@@ -66,7 +67,9 @@ describe.each([
     expect(tokens[grid + 2]).toEqual({ label: '1,1', row: 1, col: 1 });
     expect(tokens.at(-1)).toEqual({ label: `${grid - 1},${grid - 1}`, row: grid - 1, col: grid - 1 });
     expect(result.attention.domain).toBe('image');
-    expect(result.attention.layers.map((l) => [l.kind, l.shape])).toEqual([0, 1].map(() => ['self', [1, heads, 1 + grid * grid, 1 + grid * grid]]));
+    expect(result.attention.layers.map((l) => [l.kind, l.shape])).toEqual(
+      [0, 1].map(() => ['self', [1, heads, 1 + grid * grid, 1 + grid * grid]]),
+    );
     expect(task.limits).toEqual({ maxImageBytes: 4 * 1024 * 1024, maxImagePixels: 4096 * 4096 });
   });
 
@@ -85,7 +88,9 @@ describe('preprocessing', () => {
   it('resizes a larger colour picture to the model size with sharp and turns it grey for a grey model', async () => {
     const dir = await writeVitFolder({ imageSize: 32, patchSize: 8, channels: 1 });
     const task = await load(dir);
-    const red = await sharp({ create: { width: 90, height: 60, channels: 3, background: { r: 255, g: 0, b: 0 } } }).jpeg().toBuffer();
+    const red = await sharp({ create: { width: 90, height: 60, channels: 3, background: { r: 255, g: 0, b: 0 } } })
+      .jpeg()
+      .toBuffer();
     const { prediction } = await task.explain({ image: `data:image/jpeg;base64,${red.toString('base64')}` });
     expect(prediction.modelInput).toMatchObject({ width: 32, height: 32, channels: 1 });
     const grey = modelInputPixels(prediction);
@@ -97,9 +102,15 @@ describe('preprocessing', () => {
   it('flattens transparency onto white and gives an RGB model three channels from a grey WebP', async () => {
     const dir = await writeVitFolder({ imageSize: 16, patchSize: 4, channels: 3 });
     const task = await load(dir);
-    const clear = await sharp({ create: { width: 16, height: 16, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } } }).png().toBuffer();
+    const clear = await sharp({ create: { width: 16, height: 16, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } } })
+      .png()
+      .toBuffer();
     expect(modelInputPixels((await task.explain({ image: pngDataUrl(clear) })).prediction).every((v) => v === 255)).toBe(true);
-    const webp = await sharp(Buffer.from(boxPicture(16, 16, { x: 0, y: 0, width: 8, height: 16 })), { raw: { width: 16, height: 16, channels: 1 } }).webp({ lossless: true }).toBuffer();
+    const webp = await sharp(Buffer.from(boxPicture(16, 16, { x: 0, y: 0, width: 8, height: 16 })), {
+      raw: { width: 16, height: 16, channels: 1 },
+    })
+      .webp({ lossless: true })
+      .toBuffer();
     const { prediction } = await task.explain({ image: `data:image/webp;base64,${webp.toString('base64')}` });
     expect(prediction.modelInput.channels).toBe(3);
     expect(Array.from(modelInputPixels(prediction).subarray(0, 3))).toEqual([255, 255, 255]);
@@ -116,7 +127,10 @@ describe('preprocessing', () => {
     expect(rows.filter(Boolean).length).toBe(20);
     expect(cols.filter(Boolean).length).toBe(4);
     expect(digit[0]).toBe(0);
-    const mass = digit.reduce((sum, v, i) => ({ x: sum.x + v * ((i % 28) + 0.5), y: sum.y + v * (Math.floor(i / 28) + 0.5), total: sum.total + v }), { x: 0, y: 0, total: 0 });
+    const mass = digit.reduce(
+      (sum, v, i) => ({ x: sum.x + v * ((i % 28) + 0.5), y: sum.y + v * (Math.floor(i / 28) + 0.5), total: sum.total + v }),
+      { x: 0, y: 0, total: 0 },
+    );
     expect(Math.abs(mass.x / mass.total - 14)).toBeLessThanOrEqual(0.5);
     expect(Math.abs(mass.y / mass.total - 14)).toBeLessThanOrEqual(0.5);
   });

@@ -16,7 +16,13 @@ describe.each(SHIPPED_IMAGE_MODELS)('shipped model %s', (id) => {
   const present = existsSync(join(dir, 'onnx', 'model.onnx'));
   if (!present) console.warn(`[task-image] skipping the shipped-model checks of ${id}: ${dir} does not exist (pnpm attn train ${id})`);
   let task: AttentionTask<ImageInput, ImagePrediction>;
-  let config: { image_size: number; patch_size: number; num_hidden_layers: number; num_attention_heads: number; id2label: Record<string, string> };
+  let config: {
+    image_size: number;
+    patch_size: number;
+    num_hidden_layers: number;
+    num_attention_heads: number;
+    id2label: Record<string, string>;
+  };
 
   beforeAll(async () => {
     if (!present) return;
@@ -33,21 +39,29 @@ describe.each(SHIPPED_IMAGE_MODELS)('shipped model %s', (id) => {
     for (const example of examples) {
       const { prediction, attention } = await task.explain(example);
       expect(attention.tokens).toHaveLength(1 + grid * grid);
-      expect(attention.layers.map((l) => l.shape)).toEqual(Array(config.num_hidden_layers).fill([1, config.num_attention_heads, 1 + grid * grid, 1 + grid * grid]));
+      expect(attention.layers.map((l) => l.shape)).toEqual(
+        Array(config.num_hidden_layers).fill([1, config.num_attention_heads, 1 + grid * grid, 1 + grid * grid]),
+      );
       expect(Object.keys(prediction.scores)).toEqual(Object.values(config.id2label));
       if (prediction.label === example.label) right++;
     }
     expect(right / examples.length).toBeGreaterThanOrEqual(0.75);
   });
 
-  it.skipIf(!present || id !== 'image-digits')('reads an example redrawn five times larger, dark on light and off-centre, as the same digit', async () => {
-    const example = task.examples().find((e) => e.label !== undefined)!;
-    const { prediction } = await task.explain(example);
-    const dark = await sharp(join(dir, example.image)).negate().resize(140, 140).png().toBuffer();
-    const digit = await sharp({ create: { width: 200, height: 200, channels: 3, background: '#ffffff' } }).composite([{ input: dark, left: 60, top: 10 }]).png().toBuffer();
-    const redrawn = await task.explain({ image: `data:image/png;base64,${digit.toString('base64')}` });
-    expect(redrawn.prediction.label).toBe(prediction.label);
-  });
+  it.skipIf(!present || id !== 'image-digits')(
+    'reads an example redrawn five times larger, dark on light and off-centre, as the same digit',
+    async () => {
+      const example = task.examples().find((e) => e.label !== undefined)!;
+      const { prediction } = await task.explain(example);
+      const dark = await sharp(join(dir, example.image)).negate().resize(140, 140).png().toBuffer();
+      const digit = await sharp({ create: { width: 200, height: 200, channels: 3, background: '#ffffff' } })
+        .composite([{ input: dark, left: 60, top: 10 }])
+        .png()
+        .toBuffer();
+      const redrawn = await task.explain({ image: `data:image/png;base64,${digit.toString('base64')}` });
+      expect(redrawn.prediction.label).toBe(prediction.label);
+    },
+  );
 
   it.skipIf(!present || id !== 'image-digits-clutter')('points into the digit box with its rollout on most examples', async () => {
     const grid = { gridSize: config.image_size / config.patch_size, patchSize: config.patch_size };
@@ -61,10 +75,13 @@ describe.each(SHIPPED_IMAGE_MODELS)('shipped model %s', (id) => {
     expect(hits / boxed.length).toBeGreaterThanOrEqual(0.5);
   });
 
-  it.skipIf(!present)('gives deletion curves: blanking the most-attended patches first hurts the true class more than chance, on average', async () => {
-    const curves = [];
-    for (const example of task.examples().slice(0, 3)) curves.push(await imageDeletionCurve(task, example, { maxSteps: 16 }));
-    for (const curve of curves) expect(curve.steps.at(-1)).toBe(curve.patches);
-    expect(curves.reduce((sum, curve) => sum + curve.areaBetween, 0) / curves.length).toBeGreaterThan(0);
-  });
+  it.skipIf(!present)(
+    'gives deletion curves: blanking the most-attended patches first hurts the true class more than chance, on average',
+    async () => {
+      const curves = [];
+      for (const example of task.examples().slice(0, 3)) curves.push(await imageDeletionCurve(task, example, { maxSteps: 16 }));
+      for (const curve of curves) expect(curve.steps.at(-1)).toBe(curve.patches);
+      expect(curves.reduce((sum, curve) => sum + curve.areaBetween, 0) / curves.length).toBeGreaterThan(0);
+    },
+  );
 });
