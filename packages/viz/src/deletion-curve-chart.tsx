@@ -25,11 +25,23 @@ export const RANDOM_COLOR = '#4e79a7';
 
 type Point = [number, number];
 
-export function DeletionCurveChart({ steps, ranked, random, elementName = 'elements', scoreName = 'score', width = 420, height = 260 }: DeletionCurveChartProps) {
+export function DeletionCurveChart({
+  steps,
+  ranked,
+  random,
+  elementName = 'elements',
+  scoreName = 'score',
+  width = 420,
+  height = 260,
+}: DeletionCurveChartProps) {
   const margin = { top: 34, right: 16, bottom: 42, left: 48 };
   const total = steps[steps.length - 1] ?? 1;
-  const x = scaleLinear().domain([0, total]).range([margin.left, width - margin.right]);
-  const y = scaleLinear().domain([0, 1]).range([height - margin.bottom, margin.top]);
+  const x = scaleLinear()
+    .domain([0, total])
+    .range([margin.left, width - margin.right]);
+  const y = scaleLinear()
+    .domain([0, 1])
+    .range([height - margin.bottom, margin.top]);
   const points = (scores: readonly number[]): Point[] => steps.map((k, i) => [x(k), y(scores[i] ?? 0)]);
   const path = line();
   const between = area<number>()
@@ -54,22 +66,42 @@ export function DeletionCurveChart({ steps, ranked, random, elementName = 'eleme
       {series.map((s, i) => (
         <g key={s.name} transform={`translate(${margin.left + i * 160} 14)`}>
           <line x1={0} x2={18} y1={0} y2={0} stroke={s.color} strokeWidth={2.5} />
-          <text x={24} y={4} fontSize={11} fill="#323f4b" fontFamily={FONT}>{s.name}</text>
+          <text x={24} y={4} fontSize={11} fill="#323f4b" fontFamily={FONT}>
+            {s.name}
+          </text>
         </g>
       ))}
       {y.ticks(5).map((tick) => (
         <g key={`y${tick}`}>
           <line x1={margin.left} x2={width - margin.right} y1={y(tick)} y2={y(tick)} stroke="#e4e7eb" />
-          <text x={margin.left - 6} y={y(tick) + 4} fontSize={10} fill="#52606d" textAnchor="end" fontFamily={FONT}>{tick}</text>
+          <text x={margin.left - 6} y={y(tick) + 4} fontSize={10} fill="#52606d" textAnchor="end" fontFamily={FONT}>
+            {tick}
+          </text>
         </g>
       ))}
       {x.ticks(Math.min(8, total)).map((tick) => (
-        <text key={`x${tick}`} x={x(tick)} y={height - margin.bottom + 14} fontSize={10} fill="#52606d" textAnchor="middle" fontFamily={FONT}>{tick}</text>
+        <text
+          key={`x${tick}`}
+          x={x(tick)}
+          y={height - margin.bottom + 14}
+          fontSize={10}
+          fill="#52606d"
+          textAnchor="middle"
+          fontFamily={FONT}
+        >
+          {tick}
+        </text>
       ))}
       <text x={(margin.left + width - margin.right) / 2} y={height - 8} fontSize={11} fill="#52606d" textAnchor="middle" fontFamily={FONT}>
         {elementName} deleted
       </text>
-      <text transform={`translate(12 ${(margin.top + height - margin.bottom) / 2}) rotate(-90)`} fontSize={11} fill="#52606d" textAnchor="middle" fontFamily={FONT}>
+      <text
+        transform={`translate(12 ${(margin.top + height - margin.bottom) / 2}) rotate(-90)`}
+        fontSize={11}
+        fill="#52606d"
+        textAnchor="middle"
+        fontFamily={FONT}
+      >
         {scoreName}
       </text>
       <path d={between(steps.map((_, i) => i)) ?? ''} fill="#fdd0a2" fillOpacity={0.6} data-deletion-area="" />

@@ -47,7 +47,16 @@ export function PatchCells({ imageHref, gridSize, weights, size, opacity = 0.75,
         const row = Math.floor(i / gridSize);
         const col = i % gridSize;
         return (
-          <rect key={i} x={col * cell} y={row * cell} width={cell} height={cell} fill={sequentialColor(t)} fillOpacity={opacity * t} data-patch={`${row},${col}`}>
+          <rect
+            key={i}
+            x={col * cell}
+            y={row * cell}
+            width={cell}
+            height={cell}
+            fill={sequentialColor(t)}
+            fillOpacity={opacity * t}
+            data-patch={`${row},${col}`}
+          >
             {titled ? <title>{`patch ${row},${col}: ${formatWeight(value)}`}</title> : null}
           </rect>
         );
@@ -84,9 +93,20 @@ export function PatchOverlay({ imageHref, gridSize, weights, size, opacity, imag
       style={{ maxWidth: '100%', height: 'auto' }}
     >
       <rect width={width} height={height} fill="#ffffff" />
-      {caption ? <text x={4} y={15} fontSize={12} fill="#3e4c59" fontFamily={FONT}>{caption}</text> : null}
+      {caption ? (
+        <text x={4} y={15} fontSize={12} fill="#3e4c59" fontFamily={FONT}>
+          {caption}
+        </text>
+      ) : null}
       <g transform={`translate(4 ${top})`}>
-        <PatchCells imageHref={imageHref} gridSize={gridSize} weights={weights} size={size} titled {...(opacity === undefined ? {} : { opacity })} />
+        <PatchCells
+          imageHref={imageHref}
+          gridSize={gridSize}
+          weights={weights}
+          size={size}
+          titled
+          {...(opacity === undefined ? {} : { opacity })}
+        />
         <rect width={size} height={size} fill="none" stroke="#9aa5b1" />
         {box ? (
           <rect

@@ -20,7 +20,15 @@ export interface PatchSmallMultiplesProps {
 
 const FONT = 'system-ui, -apple-system, "Segoe UI", sans-serif';
 
-export function PatchSmallMultiples({ imageHref, gridSize, headWeights, selectedHead, onSelectHead, thumbSize = 96, caption }: PatchSmallMultiplesProps) {
+export function PatchSmallMultiples({
+  imageHref,
+  gridSize,
+  headWeights,
+  selectedHead,
+  onSelectHead,
+  thumbSize = 96,
+  caption,
+}: PatchSmallMultiplesProps) {
   const gap = 10;
   const top = caption ? 20 : 0;
   const labelHeight = 16;
@@ -42,7 +50,11 @@ export function PatchSmallMultiples({ imageHref, gridSize, headWeights, selected
       style={{ maxWidth: '100%', height: 'auto' }}
     >
       <rect width={width} height={height} fill="#ffffff" />
-      {caption ? <text x={0} y={13} fontSize={12} fill="#3e4c59" fontFamily={FONT}>{caption}</text> : null}
+      {caption ? (
+        <text x={0} y={13} fontSize={12} fill="#3e4c59" fontFamily={FONT}>
+          {caption}
+        </text>
+      ) : null}
       {headWeights.map((weights, head) => {
         const selected = head === selectedHead;
         return (
@@ -58,10 +70,18 @@ export function PatchSmallMultiples({ imageHref, gridSize, headWeights, selected
             onKeyDown={onKey(head)}
             style={onSelectHead ? { cursor: 'pointer' } : undefined}
           >
-            <text x={thumbSize / 2} y={12} fontSize={11} fill="#52606d" textAnchor="middle" fontFamily={FONT}>head {head}</text>
+            <text x={thumbSize / 2} y={12} fontSize={11} fill="#52606d" textAnchor="middle" fontFamily={FONT}>
+              head {head}
+            </text>
             <g transform={`translate(0 ${labelHeight})`}>
               <PatchCells imageHref={imageHref} gridSize={gridSize} weights={weights} size={thumbSize} />
-              <rect width={thumbSize} height={thumbSize} fill="none" stroke={selected ? '#e6a700' : '#cbd2d9'} strokeWidth={selected ? 3 : 1} />
+              <rect
+                width={thumbSize}
+                height={thumbSize}
+                fill="none"
+                stroke={selected ? '#e6a700' : '#cbd2d9'}
+                strokeWidth={selected ? 3 : 1}
+              />
             </g>
           </g>
         );

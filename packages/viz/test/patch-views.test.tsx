@@ -13,7 +13,9 @@ const IMAGE = 'data:image/png;base64,iVBORw0KGgo=';
 describe('PatchOverlay', () => {
   const weights = [0.1, 0.2, 0.3, 0.4];
   it('draws the picture and one titled patch per weight, clear at the lowest and coloured at the highest, with the range in the legend', () => {
-    const html = renderToStaticMarkup(<PatchOverlay imageHref={IMAGE} gridSize={2} weights={weights} size={200} imageSize={28} caption="rollout" />);
+    const html = renderToStaticMarkup(
+      <PatchOverlay imageHref={IMAGE} gridSize={2} weights={weights} size={200} imageSize={28} caption="rollout" />,
+    );
     expect(html).toContain('data-attn-view="patch-overlay"');
     expect(html).toContain(`href="${IMAGE}"`);
     expect(count(html, /data-patch="/g)).toBe(4);
@@ -26,7 +28,15 @@ describe('PatchOverlay', () => {
   });
   it('outlines a box in picture pixels and marks a patch', () => {
     const html = renderToStaticMarkup(
-      <PatchOverlay imageHref={IMAGE} gridSize={2} weights={weights} size={200} imageSize={64} box={{ x: 32, y: 0, width: 16, height: 32 }} markedPatch={1} />,
+      <PatchOverlay
+        imageHref={IMAGE}
+        gridSize={2}
+        weights={weights}
+        size={200}
+        imageSize={64}
+        box={{ x: 32, y: 0, width: 16, height: 32 }}
+        markedPatch={1}
+      />,
     );
     expect(html).toMatch(/data-overlay-box="" x="100" y="0" width="50" height="100"/);
     expect(html).toContain('translate(150 50)');
@@ -37,7 +47,18 @@ describe('PatchOverlay', () => {
 describe('PatchSmallMultiples', () => {
   it('draws one labelled, keyboard-reachable thumbnail per head, the chosen one pressed', () => {
     const html = renderToStaticMarkup(
-      <PatchSmallMultiples imageHref={IMAGE} gridSize={2} headWeights={[[1, 0, 0, 0], [0, 1, 0, 0], [0, 0, 1, 0]]} selectedHead={2} onSelectHead={() => undefined} caption="layer 1" />,
+      <PatchSmallMultiples
+        imageHref={IMAGE}
+        gridSize={2}
+        headWeights={[
+          [1, 0, 0, 0],
+          [0, 1, 0, 0],
+          [0, 0, 1, 0],
+        ]}
+        selectedHead={2}
+        onSelectHead={() => undefined}
+        caption="layer 1"
+      />,
     );
     expect(count(html, /data-small-multiple="/g)).toBe(3);
     expect(count(html, /tabindex="0"/g)).toBe(3);
@@ -48,7 +69,15 @@ describe('PatchSmallMultiples', () => {
 
 describe('DeletionCurveChart', () => {
   it('draws both curves through d3 paths with the area between them, and says where they end', () => {
-    const html = renderToStaticMarkup(<DeletionCurveChart steps={[0, 1, 2, 4]} ranked={[0.9, 0.5, 0.2, 0.1]} random={[0.9, 0.8, 0.7, 0.1]} elementName="patches" scoreName="P(7)" />);
+    const html = renderToStaticMarkup(
+      <DeletionCurveChart
+        steps={[0, 1, 2, 4]}
+        ranked={[0.9, 0.5, 0.2, 0.1]}
+        random={[0.9, 0.8, 0.7, 0.1]}
+        elementName="patches"
+        scoreName="P(7)"
+      />,
+    );
     expect(html).toContain('data-attn-view="deletion-curve"');
     expect(count(html, /data-deletion-series=/g)).toBe(2);
     expect(html).toMatch(/data-deletion-series="most-attended first"/);
@@ -62,7 +91,12 @@ describe('DeletionCurveChart', () => {
 describe('AttentionHeatmap valueName', () => {
   it('names the values in the legend and the readout, and is wide enough for its title and readout', () => {
     const html = renderToStaticMarkup(
-      <AttentionHeatmap matrix={{ rows: 1, cols: 2, values: Float32Array.from([1.5, 2.5]) }} rowLabels={['layer 0']} colLabels={['head 0', 'head 1']} valueName="mean distance (patches)" />,
+      <AttentionHeatmap
+        matrix={{ rows: 1, cols: 2, values: Float32Array.from([1.5, 2.5]) }}
+        rowLabels={['layer 0']}
+        colLabels={['head 0', 'head 1']}
+        valueName="mean distance (patches)"
+      />,
     );
     expect(html).toContain('Colour scale: mean distance (patches) from 0 to 2.500');
     expect(html).toContain('to read its mean distance (patches).');
