@@ -12,6 +12,9 @@ export interface RecommendationListProps {
   onSelect: (movieId: number) => void;
 }
 
+/** A probability as a percentage: one decimal from 1 %, two significant digits below (0.042 %). */
+const percent = (p: number) => `${p >= 0.01 ? (p * 100).toFixed(1) : (p * 100).toPrecision(2)} %`;
+
 const ms = (value: number) => `${value < 10 ? value.toFixed(1) : Math.round(value)} ms`;
 
 export function RecommendationList({ view, owner, selected, onSelect }: RecommendationListProps) {
@@ -40,7 +43,7 @@ export function RecommendationList({ view, owner, selected, onSelect }: Recommen
                 <strong>{movie.title}</strong> {movie.year === null ? null : <span className="hint">({movie.year})</span>}
               </span>
               <span className="score">
-                {(movie.probability * 100).toFixed(1)} % <span className="hint">· score {movie.score.toFixed(2)}</span>
+                {percent(movie.probability)} <span className="hint">· score {movie.score.toFixed(2)}</span>
               </span>
               <span className="genres">{movie.genres.join(' · ') || 'no genres listed'}</span>
             </button>

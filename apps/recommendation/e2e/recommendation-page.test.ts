@@ -42,7 +42,7 @@ describe('recommendation page', () => {
     await expect(recommendations().count()).resolves.toBe(10);
     const first = recommendations().first();
     await expect(first.getAttribute('aria-pressed')).resolves.toBe('true');
-    expect(await first.textContent()).toMatch(/^1.+\(\d{4}\).*\d+\.\d % · score -?\d+\.\d\d/);
+    expect(await first.textContent()).toMatch(/^1.+\(\d{4}\).*\d+\.\d+ % · score -?\d+\.\d\d/);
     await expect(page.getByTestId('provider-used').textContent()).resolves.toBe('cpu');
   });
 
