@@ -8,6 +8,8 @@ import { DeletionCurveChart, ExportButtons, type RequestState } from '@attn/viz'
 export function DeletionPanel({ state, fileBase }: { state: RequestState<ImageDeletionCurve>; fileBase: string }) {
   const viewRef = useRef<HTMLDivElement>(null);
   const curve = state.status === 'done' ? state.view : null;
+  // Rounded first, so that a tiny negative area reads 0.000, not -0.000.
+  const area = curve ? Math.round(curve.areaBetween * 1000) / 1000 || 0 : 0;
   return (
     <section className="card" aria-labelledby="deletion-heading">
       <h2 id="deletion-heading">Deletion curve</h2>
@@ -35,11 +37,10 @@ export function DeletionPanel({ state, fileBase }: { state: RequestState<ImageDe
             />
           </div>
           <p data-testid="deletion-area">
-            Area between the curves: <strong>{curve.areaBetween.toFixed(3)}</strong>{' '}
+            Area between the curves: <strong>{area.toFixed(3)}</strong>{' '}
             <span className="hint">
-              (
-              {curve.areaBetween > 0 ? 'the rollout order removes the evidence faster than chance' : 'no faster than chance for this image'}
-              ; random order seed {curve.seed}, {curve.patches} patches)
+              ({area > 0 ? 'the rollout order removes the evidence faster than chance' : 'no faster than chance for this image'}; random
+              order seed {curve.seed}, {curve.patches} patches)
             </span>
           </p>
           <ExportButtons
