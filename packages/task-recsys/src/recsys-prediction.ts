@@ -47,17 +47,28 @@ export function recommendFromScores(
     throw new AttentionError('E_MODEL', `the model scores ${scores.length - 1} items but config.json lists ${catalogue.size} movies`);
   }
   const seen = new Set(request.history);
-  const unseen: number[] = [];
+  // Ranked by score, ties by index: `a` before `b`.
+  const before = (a: number, b: number) => scores[a]! > scores[b]! || (scores[a] === scores[b] && a < b);
+  // One pass over the catalogue: the softmax's maximum, and the top N kept in order (N is small).
   let max = -Infinity;
+  const best: number[] = [];
   for (let index = 1; index < scores.length; index++) {
     if (seen.has(index)) continue;
-    unseen.push(index);
     max = Math.max(max, scores[index]!);
+    if (best.length === request.topN && !before(index, best[best.length - 1]!)) continue;
+    let at = best.length;
+    while (at > 0 && before(index, best[at - 1]!)) at--;
+    best.splice(at, 0, index);
+    if (best.length > request.topN) best.pop();
   }
   let sum = 0;
-  for (const index of unseen) sum += Math.exp(scores[index]! - max);
+  let candidateRank = 1;
+  for (let index = 1; index < scores.length; index++) {
+    if (seen.has(index)) continue;
+    sum += Math.exp(scores[index]! - max);
+    if (request.candidate !== undefined && index !== request.candidate && before(index, request.candidate)) candidateRank++;
+  }
   const logPartition = max + Math.log(sum);
-  const ranked = unseen.sort((a, b) => scores[b]! - scores[a]! || a - b);
 
   const describe = (index: number, rank: number): RecommendedMovie => {
     const movie = catalogue.atIndex(index);
@@ -73,13 +84,13 @@ export function recommendFromScores(
       probability: Math.exp(score - logPartition),
     };
   };
-  const recommendations = ranked.slice(0, request.topN).map((index, i) => describe(index, i + 1));
+  const recommendations = best.map((index, i) => describe(index, i + 1));
   const top = recommendations[0];
   if (!top)
     throw new AttentionError('E_INPUT', 'the history holds every movie of the catalogue: nothing is left to recommend', {
       field: 'history',
     });
-  const candidate = request.candidate === undefined ? undefined : describe(request.candidate, ranked.indexOf(request.candidate) + 1);
+  const candidate = request.candidate === undefined ? undefined : describe(request.candidate, candidateRank);
   return {
     label: top.label,
     scores: Object.fromEntries(recommendations.map((movie) => [movie.label, movie.probability])),
