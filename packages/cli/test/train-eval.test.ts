@@ -33,6 +33,14 @@ describe('attn eval', () => {
     expect(report.metrics.accuracy).toBeGreaterThan(0.95);
   });
 
+  it('runs the image pipeline for an image model: accuracy from the committed ONNX file', async () => {
+    const { code, stdout } = await capture(['eval', 'image-digits', '--json']);
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout);
+    expect(report).toMatchObject({ model: 'image-digits', split: 'test', n: 1000 });
+    expect(report.metrics.accuracy).toBeGreaterThan(0.9);
+  });
+
   it('fails in one line for an unknown model id', async () => {
     const { code, stderr } = await capture(['eval', 'no-such-model', '--json']);
     expect(code).toBe(1);

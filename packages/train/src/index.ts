@@ -67,3 +67,4 @@ export * from './export/image-examples.ts';
 export * from './image-recipes.ts';
 export * from './train-image-model.ts';
 export * from './eval-image-model.ts';
+export * from './shipped-training.ts';

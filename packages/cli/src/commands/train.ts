@@ -1,17 +1,28 @@
-// `attn train <model-id> [--epochs N] [--seed S] [--out dir]`: trains one of the shipped text
-// models from the shared data (progress bar and per-epoch metrics on stderr), writes models/<id>/.
-import { RECIPES, recipeFor, trainModel } from '@attn/train';
-import { parseCommandArgs, parsePositiveInt, requirePositional, say, type CliCommand } from '../command.ts';
+// `attn train <model-id> [--epochs N] [--seed S] [--out dir]`: trains any shipped model from the shared
+// data with its domain's pipeline (progress bar and per-epoch figures on stderr), writes models/<id>/.
 import { AttentionError, resolveUserPath } from '@attn/core';
+import { SHIPPED_MODELS } from '@attn/registry/models';
+import { trainShippedModel } from '@attn/train';
+import { parseCommandArgs, requirePositional, say, type CliCommand } from '../command.ts';
+import { metricsLine } from './metrics-line.ts';
+
+function optionalInteger(flag: string, value: string | undefined, min: number): number | undefined {
+  if (value === undefined) return undefined;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < min) {
+    throw new AttentionError('E_INPUT', `must be an integer ≥ ${min}, got "${value}"`, { field: `--${flag}` });
+  }
+  return parsed;
+}
 
 export const trainCommand: CliCommand = {
   name: 'train',
-  summary: 'Train a shipped text model (tokenizer, tfjs training, ONNX export, model card)',
+  summary: 'Train a shipped model (data, model, ONNX export, evaluation, model card)',
   usage: `Usage: attn train <model-id> [--epochs N] [--seed S] [--out dir]
 
-  <model-id>   one of: ${Object.keys(RECIPES).join(', ')}
-  --epochs N   maximum epochs (early stopping on validation accuracy may stop sooner)
-  --seed S     training seed (initialisation, batch order, dropout); the data split is fixed (seed 42)
+  <model-id>   one of: ${SHIPPED_MODELS.map((m) => m.id).join(', ')}
+  --epochs N   maximum epochs (default: the recipe's; early stopping on validation may stop sooner)
+  --seed S     training seed (initialisation, batch order, dropout; default: the recipe's); data splits are fixed
   --out dir    write the model folder here instead of models/<model-id>
 
 Data is read from ATTN_DATA_DIR (default ../shared/data beside the repository).`,
@@ -22,23 +33,15 @@ Data is read from ATTN_DATA_DIR (default ../shared/data beside the repository).`
       out: { type: 'string' },
     });
     const id = requirePositional('train', positionals, 0, 'model-id');
-    const recipe = recipeFor(id);
-    const seedValue = values.seed === undefined ? recipe.defaultSeed : Number(values.seed);
-    if (!Number.isInteger(seedValue) || seedValue < 0) {
-      throw new AttentionError('E_INPUT', `--seed must be a non-negative integer, got "${values.seed}"`);
-    }
-    const summary = await trainModel(id, {
-      epochs: parsePositiveInt('epochs', values.epochs, recipe.training.epochs),
-      seed: seedValue,
+    const epochs = optionalInteger('epochs', values.epochs, 1);
+    const seed = optionalInteger('seed', values.seed, 0);
+    const summary = await trainShippedModel(id, {
+      ...(epochs === undefined ? {} : { epochs }),
+      ...(seed === undefined ? {} : { seed }),
       ...(values.out ? { outDir: resolveUserPath(values.out) } : {}),
       progress: true,
       log: say,
     });
-    const m = summary.testMetrics;
-    say(
-      `${id}: test accuracy ${(m.accuracy * 100).toFixed(2)} %` +
-        (m.f1 === undefined ? '' : `, ${recipe.positiveLabel} F1 ${(m.f1 * 100).toFixed(2)} %`) +
-        ` (n=${summary.testN}), ${summary.seconds.toFixed(0)} s → ${summary.dir}`,
-    );
+    say(`${id}: test ${metricsLine(summary.testMetrics)} (n=${summary.testN}), ${summary.seconds.toFixed(0)} s → ${summary.dir}`);
   },
 };
