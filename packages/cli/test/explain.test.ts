@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildTransformerClassifier, findWorkspaceRoot, parseAttentionMaps } from '@attn/core';
+import { SHIPPED_MODELS } from '@attn/registry/models';
 import { TEST_VOCAB, writeHfTextFolder } from '@attn/task-text/test-fixtures';
 import { captureCli as capture } from './capture-cli.ts';
 
@@ -55,7 +56,7 @@ describe('attn explain', () => {
     [['explain', 'DIR', '--input', 'x'.repeat(1001)], /E_LIMIT: text: is over the limit of 1000 characters/],
     [['explain', 'DIR', '--input', 'good '.repeat(70)], /E_LIMIT: text: is 72 tokens long, over the model's limit of 64 tokens/],
     [['explain', 'DIR/missing', '--input', 'x'], /E_INPUT: ".*missing" is neither a shipped model \(text-sentiment, .*\) nor a model folder/],
-    [['explain', 'bert-base', '--input', 'x'], /E_INPUT: "bert-base" is neither a shipped model \(text-sentiment, text-sentiment-seed, text-spam\) nor a model folder/],
+    [['explain', 'bert-base', '--input', 'x'], new RegExp(`E_INPUT: "bert-base" is neither a shipped model \\(${SHIPPED_MODELS.map((m) => m.id).join(', ')}\\) nor a model folder`)],
   ])('fails with one line and exit 1: %j', async (argv, message) => {
     const { code, stdout, stderr } = await capture(argv.map((arg) => arg.replace('DIR', dir)));
     expect(code).toBe(1);

@@ -32,6 +32,12 @@ export const SHIPPED_MODELS: readonly ShippedModel[] = [
     title: 'SMS spam (transformer)',
     description: 'Small transformer encoder trained on the SMS Spam Collection; spam vs ham.',
   },
+  {
+    id: 'image-digits',
+    domain: 'image',
+    title: 'Digits (vision transformer)',
+    description: 'Small vision transformer trained here on 28 × 28 MNIST digits (7 × 7 patches, a [CLS] token); digits 0–9.',
+  },
 ];
 
 /** The shipped model with this id, or undefined. */
