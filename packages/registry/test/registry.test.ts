@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildSeedClassifier, isAttentionError } from '@attn/core';
 import { writeVitFolder } from '@attn/task-image/test-fixtures';
+import { writeTinyRecsysFolder } from '@attn/task-recsys/test-support';
 import { TEST_VOCAB, writeHfTextFolder } from '@attn/task-text/test-fixtures';
 import { describeModel, DOMAINS, loadTask, resolveModel, SHIPPED_MODELS } from '../src/index.ts';
 
@@ -62,6 +63,18 @@ describe('resolveModel', () => {
   it('recognises a Hugging Face ViT folder as an image model', async () => {
     const dir = await writeVitFolder({ imageSize: 16, patchSize: 4, channels: 3 });
     expect(resolveModel(dir)).toMatchObject({ dir, domain: { name: 'image' } });
+  });
+
+  it('recognises a recommender folder and runs it by folder', async () => {
+    const dir = writeTinyRecsysFolder();
+    expect(resolveModel(dir)).toMatchObject({ dir, domain: { name: 'recsys' } });
+    const task = await loadTask(dir);
+    try {
+      const { attention } = await task.explain({ userId: 1 });
+      expect(attention.tokens[0]).toEqual({ label: 'Toy Story (1995)', id: 1, title: 'Toy Story' });
+    } finally {
+      await task.dispose();
+    }
   });
 
   it('lists the shipped ids for a name that is neither an id nor a folder', () => {
