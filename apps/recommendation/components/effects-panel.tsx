@@ -42,6 +42,7 @@ export function EffectsPanel({ maps, candidate, effects, fileBase }: EffectsPane
   const width = useElementWidth(viewRef, 640);
   const n = maps.tokens.length;
   const effective = effectiveWeightSelection(maps, selection);
+  // Attention from the scoring position: the last query row of the chosen layer/head, or of the rollout.
   const weights = Array.from(tokenWeights(maps, effective, { query: n - 1 }));
   const done = effects.status === 'done' && effects.view.body.prediction.candidate?.movieId === candidate.movieId ? effects.view : null;
   const changes = done ? dropItemEffects(done.body.prediction, done.body.withoutElement) : null;
