@@ -83,10 +83,10 @@ export const IMAGE_RECIPES: Record<string, ImageModelRecipe> = {
     imageSize: 64,
     split: DEFAULT_SPLIT,
     normalisation: { mean: 0.0535, std: 0.2086 },
-    architecture: { kind: 'vision-transformer', patchSize: 8, hidden: 64, heads: 4, layers: 4, intermediate: 128, dropout: VIT_DROPOUT },
+    architecture: { kind: 'vision-transformer', patchSize: 8, hidden: 32, heads: 4, layers: 4, intermediate: 64, dropout: VIT_DROPOUT },
     training: {
-      epochs: 40, batchSize: 64, learningRate: 1e-3, warmupFraction: 0.05, weightDecay: 0.05,
-      labelSmoothing: 0.1, clipNorm: 1, patience: 10,
+      epochs: 20, batchSize: 64, learningRate: 2e-3, warmupFraction: 0.05, weightDecay: 0.05,
+      labelSmoothing: 0.1, clipNorm: 1, patience: 20,
     },
     defaultSeed: 1,
     deletionSeed: 7,
