@@ -38,6 +38,13 @@ export const SHIPPED_MODELS: readonly ShippedModel[] = [
     title: 'Digits (vision transformer)',
     description: 'Small vision transformer trained here on 28 × 28 MNIST digits (7 × 7 patches, a [CLS] token); digits 0–9.',
   },
+  {
+    id: 'image-digits-clutter',
+    domain: 'image',
+    title: 'Digits in clutter (vision transformer)',
+    description:
+      'Small vision transformer trained here to find and read one MNIST digit placed anywhere on a 64 × 64 canvas strewn with fragments of other digits.',
+  },
 ];
 
 /** The shipped model with this id, or undefined. */
