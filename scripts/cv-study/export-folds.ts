@@ -19,7 +19,10 @@ if (!out.endsWith('.json.gz')) throw new Error(`OUT "${out}" must end in .json.g
 
 /** One study set: fit a tokenizer on `fit`, encode both parts as `attn train` does. */
 function encodeSet(name: string, fit: LabelledText[], heldOut: LabelledText[]) {
-  const vocab = trainWordPiece(fit.map((e) => e.text), recipe.tokenizer);
+  const vocab = trainWordPiece(
+    fit.map((e) => e.text),
+    recipe.tokenizer,
+  );
   const tokenizer = new WordPieceTokenizer(vocab);
   console.error(`${name}: ${fit.length} fit / ${heldOut.length} held out, vocabulary ${vocab.length}`);
   return {
@@ -36,10 +39,19 @@ const pool = [...split.train, ...split.validation];
 const random = seededRandom(FOLD_SEED);
 const foldOf = new Map<LabelledText, number>();
 for (const label of [0, 1]) {
-  shuffled(pool.filter((e) => e.label === label), random).forEach((e, i) => foldOf.set(e, i % FOLDS));
+  shuffled(
+    pool.filter((e) => e.label === label),
+    random,
+  ).forEach((e, i) => foldOf.set(e, i % FOLDS));
 }
 for (let fold = 0; fold < FOLDS; fold++) {
-  sets.push(encodeSet(`fold${fold}`, pool.filter((e) => foldOf.get(e) !== fold), pool.filter((e) => foldOf.get(e) === fold)));
+  sets.push(
+    encodeSet(
+      `fold${fold}`,
+      pool.filter((e) => foldOf.get(e) !== fold),
+      pool.filter((e) => foldOf.get(e) === fold),
+    ),
+  );
 }
 const { architecture, pretraining, training, maxLength, embeddingInitStd } = recipe;
 const settings = { architecture, pretraining, training, maxLength, embeddingInitStd };

@@ -1,7 +1,15 @@
 // Turborepo generators of Attention Atlas: `pnpm gen demo` (or `pnpm turbo gen demo`) adds a new
 // domain — a task package (packages/task-<name>) and a Next.js app (apps/<name>) that work as generated.
 import type { PlopTypes } from '@turbo/gen';
-import { checkDescription, checkDomainName, checkPort, DEFAULT_DEMO_PORT, DEMO_FILES, nextSteps, type DemoAnswers } from './demo-answers.ts';
+import {
+  checkDescription,
+  checkDomainName,
+  checkPort,
+  DEFAULT_DEMO_PORT,
+  DEMO_FILES,
+  nextSteps,
+  type DemoAnswers,
+} from './demo-answers.ts';
 
 export default function generators(plop: PlopTypes.NodePlopAPI): void {
   const root = plop.getDestBasePath();
@@ -11,7 +19,12 @@ export default function generators(plop: PlopTypes.NodePlopAPI): void {
   plop.setGenerator('demo', {
     description: 'A new attention domain: packages/task-<name> (an AttentionTask) and apps/<name> (a Next.js app)',
     prompts: [
-      { type: 'input', name: 'name', message: 'Domain name (kebab-case, e.g. audio-events):', validate: (value: string) => checkDomainName(value, root) },
+      {
+        type: 'input',
+        name: 'name',
+        message: 'Domain name (kebab-case, e.g. audio-events):',
+        validate: (value: string) => checkDomainName(value, root),
+      },
       { type: 'input', name: 'description', message: 'One-line description of what the domain explains:', validate: checkDescription },
       {
         type: 'input',

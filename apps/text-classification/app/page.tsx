@@ -14,8 +14,8 @@ export default function Page() {
       <header className="page-header">
         <h1>Where does the classifier look?</h1>
         <p>
-          Type a sentence, pick a model, and see its prediction with the attention behind it: each token shaded by the
-          weight the model gives it, the lines each attention head draws, and every layer and head side by side.
+          Type a sentence, pick a model, and see its prediction with the attention behind it: each token shaded by the weight the model
+          gives it, the lines each attention head draws, and every layer and head side by side.
         </p>
       </header>
       <Explorer models={models} providers={[...PROVIDER_MENU]} />

@@ -39,7 +39,9 @@ export function ExplainForm(props: ExplainFormProps) {
           <span>Model</span>
           <select value={modelId} onChange={(e) => props.onModelChange(e.target.value)} name="model">
             {models.map((m) => (
-              <option key={m.id} value={m.id}>{m.title}</option>
+              <option key={m.id} value={m.id}>
+                {m.title}
+              </option>
             ))}
           </select>
         </label>
@@ -47,7 +49,9 @@ export function ExplainForm(props: ExplainFormProps) {
           <span>Execution provider</span>
           <select value={provider} onChange={(e) => props.onProviderChange(e.target.value)} name="executionProvider">
             {providers.map((p) => (
-              <option key={p} value={p}>{p === 'auto' ? 'auto (best available)' : p}</option>
+              <option key={p} value={p}>
+                {p === 'auto' ? 'auto (best available)' : p}
+              </option>
             ))}
           </select>
         </label>
@@ -66,7 +70,9 @@ export function ExplainForm(props: ExplainFormProps) {
         />
       </label>
       <div className="form-row form-footer">
-        <span className="hint">{text.length} / {maxCharacters ?? '–'} characters · Ctrl+Enter to explain</span>
+        <span className="hint">
+          {text.length} / {maxCharacters ?? '–'} characters · Ctrl+Enter to explain
+        </span>
         <button type="submit" className="primary" disabled={busy || empty}>
           {busy ? 'Explaining…' : 'Explain'}
         </button>

@@ -51,7 +51,9 @@ export function Explorer({ models, providers }: ExplorerProps) {
       <div aria-live="polite" className="status-line">
         {state.status === 'loading' ? <p className="loading">Running the model (the first request also loads it)…</p> : null}
         {state.status === 'idle' ? (
-          <p className="hint">Inputs up to {limits.maxCharacters} characters and {limits.maxTokens} tokens. Press Explain to see where the model looks.</p>
+          <p className="hint">
+            Inputs up to {limits.maxCharacters} characters and {limits.maxTokens} tokens. Press Explain to see where the model looks.
+          </p>
         ) : null}
       </div>
       {state.status === 'error' ? (

@@ -46,9 +46,15 @@ export function TokenHeatPanel({ maps, fileBase }: { maps: AttentionMaps; fileBa
         {selection.mode !== 'rollout' && maps.layers.length > 1 ? (
           <label className="field inline">
             <span>Layer</span>
-            <select value={selection.layer} onChange={(e) => setSelection({ ...selection, layer: Number(e.target.value) })} name="token-heat-layer">
+            <select
+              value={selection.layer}
+              onChange={(e) => setSelection({ ...selection, layer: Number(e.target.value) })}
+              name="token-heat-layer"
+            >
               {maps.layers.map((_, i) => (
-                <option key={i} value={i}>{layerName(maps, i)}</option>
+                <option key={i} value={i}>
+                  {layerName(maps, i)}
+                </option>
               ))}
             </select>
           </label>
@@ -56,9 +62,15 @@ export function TokenHeatPanel({ maps, fileBase }: { maps: AttentionMaps; fileBa
         {selection.mode === 'head' ? (
           <label className="field inline">
             <span>Head</span>
-            <select value={effective.mode === 'head' ? effective.head : 0} onChange={(e) => setSelection({ ...selection, head: Number(e.target.value) })} name="token-heat-head">
+            <select
+              value={effective.mode === 'head' ? effective.head : 0}
+              onChange={(e) => setSelection({ ...selection, head: Number(e.target.value) })}
+              name="token-heat-head"
+            >
               {Array.from({ length: heads }, (_, h) => (
-                <option key={h} value={h}>head {h}</option>
+                <option key={h} value={h}>
+                  head {h}
+                </option>
               ))}
             </select>
           </label>
@@ -67,7 +79,11 @@ export function TokenHeatPanel({ maps, fileBase }: { maps: AttentionMaps; fileBa
       <div ref={viewRef} className="view" data-testid="token-heat">
         <TokenHeat tokens={maps.tokens} weights={weights} caption={describeSelection(maps, effective)} />
       </div>
-      <ExportButtons getSvg={() => viewRef.current?.querySelector('svg[data-attn-view]') ?? null} maps={maps} fileBase={`${fileBase}-token-heat`} />
+      <ExportButtons
+        getSvg={() => viewRef.current?.querySelector('svg[data-attn-view]') ?? null}
+        maps={maps}
+        fileBase={`${fileBase}-token-heat`}
+      />
     </section>
   );
 }

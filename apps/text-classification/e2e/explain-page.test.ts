@@ -89,7 +89,10 @@ describe('text-classification page', () => {
     await page.locator('select[name=model]').selectOption('text-sentiment-seed');
     await page.getByRole('button', { name: 'Explain', exact: true }).click();
     await page.getByText('pooling weights (pooling.softmax)').waitFor();
-    const names = await page.getByTestId('token-heat').locator('g[role="img"]').evaluateAll((gs) => gs.map((g) => g.getAttribute('aria-label') ?? ''));
+    const names = await page
+      .getByTestId('token-heat')
+      .locator('g[role="img"]')
+      .evaluateAll((gs) => gs.map((g) => g.getAttribute('aria-label') ?? ''));
     const total = names.reduce((sum, name) => sum + Number(name.split(': ').pop()), 0);
     expect(total).toBeCloseTo(1, 1);
     await expect(page.getByTestId('head-view').locator('g[data-head-view-token="query"]').textContent()).resolves.toBe('pooling');

@@ -39,7 +39,9 @@ describe('POST /api/explain validation', () => {
   });
   it('names a missing or empty text', async () => {
     await expectError({ model: 'text-sentiment', input: {} }, 400, 'E_INPUT', 'input.text');
-    expect(await expectError({ model: 'text-sentiment', input: { text: '   ' } }, 400, 'E_INPUT', 'input.text')).toMatch(/must not be empty/);
+    expect(await expectError({ model: 'text-sentiment', input: { text: '   ' } }, 400, 'E_INPUT', 'input.text')).toMatch(
+      /must not be empty/,
+    );
   });
   it('answers 413 E_LIMIT for text over 1000 characters', async () => {
     const message = await expectError({ model: 'text-sentiment', input: { text: 'a'.repeat(1001) } }, 413, 'E_LIMIT', 'input.text');
@@ -50,7 +52,9 @@ describe('POST /api/explain validation', () => {
     expect(message).toBe("input.text: is 152 tokens long, over the model's limit of 128 tokens");
   });
   it('accepts only shipped model ids, never a path', async () => {
-    expect(await expectError({ model: 'bert-base', input: { text: 'good' } }, 404, 'E_MODEL', 'model')).toMatch(/text-sentiment, text-sentiment-seed, text-spam/);
+    expect(await expectError({ model: 'bert-base', input: { text: 'good' } }, 404, 'E_MODEL', 'model')).toMatch(
+      /text-sentiment, text-sentiment-seed, text-spam/,
+    );
     await expectError({ model: '../../models/text-sentiment', input: { text: 'good' } }, 404, 'E_MODEL', 'model');
     await expectError({ model: 42, input: { text: 'good' } }, 400, 'E_INPUT', 'model');
   });
@@ -112,7 +116,11 @@ describe('GET /api/models', () => {
     const body = (await GET().json()) as ModelListBody;
     expect(body.models.map((m) => m.id)).toEqual(['text-sentiment', 'text-sentiment-seed', 'text-spam']);
     const [transformer, seed, spam] = body.models;
-    expect(transformer).toMatchObject({ domain: 'text', labels: ['negative', 'positive'], limits: { maxCharacters: 1000, maxTokens: 128 } });
+    expect(transformer).toMatchObject({
+      domain: 'text',
+      labels: ['negative', 'positive'],
+      limits: { maxCharacters: 1000, maxTokens: 128 },
+    });
     expect(transformer!.title.length).toBeGreaterThan(0);
     expect(transformer!.examples.length).toBeGreaterThan(0);
     expect(seed!.limits.maxTokens).toBe(128);

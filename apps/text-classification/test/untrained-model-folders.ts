@@ -35,6 +35,10 @@ export function writeUntrainedModels(root = mkdtempSync(join(tmpdir(), 'attn-app
     ...transformer,
   });
   const seed = { vocabSize, hidden: 8, numLabels: 2 };
-  writeFolder(root, 'text-sentiment-seed', buildSeedClassifier(seed, undefined, 7), { architecture: 'seed-classifier', ...seed, maxLength: 128 });
+  writeFolder(root, 'text-sentiment-seed', buildSeedClassifier(seed, undefined, 7), {
+    architecture: 'seed-classifier',
+    ...seed,
+    maxLength: 128,
+  });
   return root;
 }

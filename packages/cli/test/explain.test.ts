@@ -14,15 +14,32 @@ const LABELS = ['negative', 'positive'];
 describe('attn explain', () => {
   let dir: string;
   beforeAll(() => {
-    const config = { vocabSize: TEST_VOCAB.length, maxLength: 64, hidden: 16, heads: 4, layers: 3, intermediate: 32, numLabels: 2, layerNormEps: 1e-5 };
-    dir = writeHfTextFolder({ onnx: buildTransformerClassifier(config, undefined, 9), labels: LABELS, config: { max_position_embeddings: 64 } });
+    const config = {
+      vocabSize: TEST_VOCAB.length,
+      maxLength: 64,
+      hidden: 16,
+      heads: 4,
+      layers: 3,
+      intermediate: 32,
+      numLabels: 2,
+      layerNormEps: 1e-5,
+    };
+    dir = writeHfTextFolder({
+      onnx: buildTransformerClassifier(config, undefined, 9),
+      labels: LABELS,
+      config: { max_position_embeddings: 64 },
+    });
   });
   afterEach(() => vi.restoreAllMocks());
 
   it('prints prediction, attn-maps/v1 with token labels and timings as JSON', async () => {
     const { code, stdout } = await capture(['explain', dir, '--input', 'The movie was great!', '--json']);
     expect(code).toBe(0);
-    const doc = JSON.parse(stdout) as { prediction: { label: string; scores: Record<string, number> }; attention: unknown; timings: Record<string, number> };
+    const doc = JSON.parse(stdout) as {
+      prediction: { label: string; scores: Record<string, number> };
+      attention: unknown;
+      timings: Record<string, number>;
+    };
     expect(Object.keys(doc)).toEqual(['prediction', 'attention', 'timings']);
     expect(LABELS).toContain(doc.prediction.label);
     expect(Object.values(doc.prediction.scores).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 9);
@@ -39,7 +56,9 @@ describe('attn explain', () => {
     expect(stdout).toBe('');
     expect(stderr).toMatch(/^\S+: (negative|positive) \(negative 0\.\d{3}, positive 0\.\d{3}\)\n/);
     expect(stderr).toContain('tokens: [CLS] a bad plot [SEP]');
-    expect(stderr).toMatch(/top attended from \[CLS\] \(last layer, mean of heads\): (a|bad|plot) 0\.\d{3}, (a|bad|plot) 0\.\d{3}, (a|bad|plot) 0\.\d{3}\n/);
+    expect(stderr).toMatch(
+      /top attended from \[CLS\] \(last layer, mean of heads\): (a|bad|plot) 0\.\d{3}, (a|bad|plot) 0\.\d{3}, (a|bad|plot) 0\.\d{3}\n/,
+    );
   });
 
   it('says which provider ran and why a requested one was skipped', async () => {
@@ -55,8 +74,14 @@ describe('attn explain', () => {
     [['explain', 'DIR', '--input', ''], /E_INPUT: text: must not be empty/],
     [['explain', 'DIR', '--input', 'x'.repeat(1001)], /E_LIMIT: text: is over the limit of 1000 characters/],
     [['explain', 'DIR', '--input', 'good '.repeat(70)], /E_LIMIT: text: is 72 tokens long, over the model's limit of 64 tokens/],
-    [['explain', 'DIR/missing', '--input', 'x'], /E_INPUT: ".*missing" is neither a shipped model \(text-sentiment, .*\) nor a model folder/],
-    [['explain', 'bert-base', '--input', 'x'], new RegExp(`E_INPUT: "bert-base" is neither a shipped model \\(${SHIPPED_MODELS.map((m) => m.id).join(', ')}\\) nor a model folder`)],
+    [
+      ['explain', 'DIR/missing', '--input', 'x'],
+      /E_INPUT: ".*missing" is neither a shipped model \(text-sentiment, .*\) nor a model folder/,
+    ],
+    [
+      ['explain', 'bert-base', '--input', 'x'],
+      new RegExp(`E_INPUT: "bert-base" is neither a shipped model \\(${SHIPPED_MODELS.map((m) => m.id).join(', ')}\\) nor a model folder`),
+    ],
   ])('fails with one line and exit 1: %j', async (argv, message) => {
     const { code, stdout, stderr } = await capture(argv.map((arg) => arg.replace('DIR', dir)));
     expect(code).toBe(1);

@@ -61,10 +61,13 @@ describe('attn inspect / extract / doctor / bench', () => {
     writeFileSync(file('flattened.onnx'), flattenedHeadsModel());
     writeFileSync(file('not-onnx.onnx'), 'hello');
     writeFileSync(file('feeds.json'), JSON.stringify(feeds));
-    writeFileSync(file('flattened-feeds.json'), JSON.stringify({
-      scores: { dims: [4, 2, 3], type: 'float32', data: Array.from({ length: 24 }, (_, i) => Math.cos(i)) },
-      v: { dims: [4, 3, 4], type: 'float32', data: Array.from({ length: 48 }, (_, i) => i / 48) },
-    }));
+    writeFileSync(
+      file('flattened-feeds.json'),
+      JSON.stringify({
+        scores: { dims: [4, 2, 3], type: 'float32', data: Array.from({ length: 24 }, (_, i) => Math.cos(i)) },
+        v: { dims: [4, 3, 4], type: 'float32', data: Array.from({ length: 48 }, (_, i) => i / 48) },
+      }),
+    );
   });
   afterEach(() => vi.restoreAllMocks());
 
@@ -111,7 +114,16 @@ describe('attn inspect / extract / doctor / bench', () => {
 
   it('extract --out --encoding float16 writes a quantised payload to the file', async () => {
     const out = file('maps.json');
-    const { code, stdout } = await capture(['extract', file('mha.onnx'), '--feeds', file('feeds.json'), '--encoding', 'float16', '--out', out]);
+    const { code, stdout } = await capture([
+      'extract',
+      file('mha.onnx'),
+      '--feeds',
+      file('feeds.json'),
+      '--encoding',
+      'float16',
+      '--out',
+      out,
+    ]);
     expect(code).toBe(0);
     expect(stdout).toBe('');
     const doc = JSON.parse(readFileSync(out, 'utf8'));
@@ -120,7 +132,15 @@ describe('attn inspect / extract / doctor / bench', () => {
   });
 
   it('extract --ep webgpu --fallback reports the provider that ran', async () => {
-    const { code, stdout, stderr } = await capture(['extract', file('mha.onnx'), '--feeds', file('feeds.json'), '--ep', 'webgpu', '--fallback']);
+    const { code, stdout, stderr } = await capture([
+      'extract',
+      file('mha.onnx'),
+      '--feeds',
+      file('feeds.json'),
+      '--ep',
+      'webgpu',
+      '--fallback',
+    ]);
     expect(code).toBe(0);
     const used = JSON.parse(stdout).model.executionProvider;
     expect(['cpu', 'webgpu']).toContain(used);
@@ -131,12 +151,57 @@ describe('attn inspect / extract / doctor / bench', () => {
     ['a missing model file', ['extract', 'MISSING', '--feeds', 'FEEDS'], 'E_INPUT: model file', 'missing.onnx: no such file'],
     ['a file that is not ONNX', ['extract', 'not-onnx.onnx', '--feeds', 'FEEDS'], 'E_MODEL: not-onnx.onnx is not an ONNX model', ''],
     ['a missing feeds file', ['extract', 'mha.onnx', '--feeds', 'nofeeds.json'], 'E_INPUT: feeds file', 'nofeeds.json: no such file'],
-    ['an unknown feed name', ['extract', 'mha.onnx', '--feeds', 'JSON:{"x":{"dims":[1,1,8],"type":"float32","data":[0,0,0,0,0,0,0,0]},"mask":{"dims":[1,1],"type":"int64","data":[1]},"extra":{"dims":[1],"type":"int64","data":[1]}}'], 'E_INPUT: unknown input "extra"', ''],
-    ['wrong dims', ['extract', 'mha.onnx', '--feeds', 'JSON:{"x":{"dims":[1,1,4],"type":"float32","data":[0,0,0,0]},"mask":{"dims":[1,1],"type":"int64","data":[1]}}'], 'E_INPUT: input "x": dimension 2 must be 8', ''],
-    ['a wrong type', ['extract', 'mha.onnx', '--feeds', 'JSON:{"x":{"dims":[1,1,8],"type":"float32","data":[0,0,0,0,0,0,0,0]},"mask":{"dims":[1,1],"type":"float32","data":[1]}}'], 'E_INPUT: input "mask": expected type int64, got float32', ''],
-    ['a bad feeds type name', ['extract', 'mha.onnx', '--feeds', 'JSON:{"x":{"dims":[1],"type":"double","data":[0]}}'], 'E_INPUT: feed "x".type', ''],
-    ['a model without attention', ['extract', 'none.onnx', '--feeds', 'FEEDS'], 'E_MODEL: none.onnx has no attention to extract', '"classifier.softmax"'],
-    ['a fused model', ['extract', 'fused.onnx', '--feeds', 'FEEDS'], 'E_MODEL: fused.onnx uses fused attention ops', 'attn_implementation="eager"'],
+    [
+      'an unknown feed name',
+      [
+        'extract',
+        'mha.onnx',
+        '--feeds',
+        'JSON:{"x":{"dims":[1,1,8],"type":"float32","data":[0,0,0,0,0,0,0,0]},"mask":{"dims":[1,1],"type":"int64","data":[1]},"extra":{"dims":[1],"type":"int64","data":[1]}}',
+      ],
+      'E_INPUT: unknown input "extra"',
+      '',
+    ],
+    [
+      'wrong dims',
+      [
+        'extract',
+        'mha.onnx',
+        '--feeds',
+        'JSON:{"x":{"dims":[1,1,4],"type":"float32","data":[0,0,0,0]},"mask":{"dims":[1,1],"type":"int64","data":[1]}}',
+      ],
+      'E_INPUT: input "x": dimension 2 must be 8',
+      '',
+    ],
+    [
+      'a wrong type',
+      [
+        'extract',
+        'mha.onnx',
+        '--feeds',
+        'JSON:{"x":{"dims":[1,1,8],"type":"float32","data":[0,0,0,0,0,0,0,0]},"mask":{"dims":[1,1],"type":"float32","data":[1]}}',
+      ],
+      'E_INPUT: input "mask": expected type int64, got float32',
+      '',
+    ],
+    [
+      'a bad feeds type name',
+      ['extract', 'mha.onnx', '--feeds', 'JSON:{"x":{"dims":[1],"type":"double","data":[0]}}'],
+      'E_INPUT: feed "x".type',
+      '',
+    ],
+    [
+      'a model without attention',
+      ['extract', 'none.onnx', '--feeds', 'FEEDS'],
+      'E_MODEL: none.onnx has no attention to extract',
+      '"classifier.softmax"',
+    ],
+    [
+      'a fused model',
+      ['extract', 'fused.onnx', '--feeds', 'FEEDS'],
+      'E_MODEL: fused.onnx uses fused attention ops',
+      'attn_implementation="eager"',
+    ],
     ['an unknown provider', ['extract', 'mha.onnx', '--feeds', 'FEEDS', '--ep', 'tpu'], 'E_INPUT: --ep must be one of', '"tpu"'],
   ])('extract with %s fails with one line and exit 1', async (_, template, start, contains) => {
     const argv = template.map((arg, i) => {
@@ -170,7 +235,9 @@ describe('attn inspect / extract / doctor / bench', () => {
     expect(code).toBe(1);
     expect(JSON.parse(stdout).extractable).toBe(false);
     expect(stderr).toContain('fused.onnx: attention can NOT be extracted');
-    expect(stderr.trimEnd().split('\n').at(-1)).toMatch(/^attn doctor: E_MODEL: fused\.onnx uses fused attention ops.*re-export it unfused/);
+    expect(stderr.trimEnd().split('\n').at(-1)).toMatch(
+      /^attn doctor: E_MODEL: fused\.onnx uses fused attention ops.*re-export it unfused/,
+    );
   });
 
   it('doctor asks for --heads when rank-3 attention does not say, and is satisfied with it', async () => {
@@ -185,7 +252,17 @@ describe('attn inspect / extract / doctor / bench', () => {
   });
 
   it('bench extract reports medians of both variants and their ratio', async () => {
-    const { code, stdout, stderr } = await capture(['bench', 'extract', file('mha.onnx'), '--feeds', file('feeds.json'), '--runs', '3', '--warmup', '1']);
+    const { code, stdout, stderr } = await capture([
+      'bench',
+      'extract',
+      file('mha.onnx'),
+      '--feeds',
+      file('feeds.json'),
+      '--runs',
+      '3',
+      '--warmup',
+      '1',
+    ]);
     expect(code).toBe(0);
     const doc = JSON.parse(stdout);
     expect(doc).toMatchObject({ benchmark: 'extract', model: 'mha.onnx', runs: 3, layers: 1 });
@@ -197,7 +274,11 @@ describe('attn inspect / extract / doctor / bench', () => {
 
   it('a real process exits 1 with one line and no stack trace', async () => {
     const root = findWorkspaceRoot();
-    const run = promisify(execFile)('node', ['--import', 'tsx', 'packages/cli/src/bin.ts', 'extract', file('none.onnx'), '--feeds', file('feeds.json')], { cwd: root });
+    const run = promisify(execFile)(
+      'node',
+      ['--import', 'tsx', 'packages/cli/src/bin.ts', 'extract', file('none.onnx'), '--feeds', file('feeds.json')],
+      { cwd: root },
+    );
     const failure = (await run.catch((error: unknown) => error)) as { code: number; stderr: string; stdout: string };
     expect(failure.code).toBe(1);
     expect(failure.stdout).toBe('');

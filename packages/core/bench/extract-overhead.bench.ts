@@ -19,7 +19,11 @@ function feeds(batch: number, sequence: number): Record<string, ort.Tensor> {
 console.log(
   `encoder: hidden ${config.hidden}, ${config.heads} heads, ${config.layers} layers, ffn ${config.intermediate}; ${runs} runs each, cpu`,
 );
-for (const [batch, sequence] of [[1, 16], [1, 64], [8, 128]] as const) {
+for (const [batch, sequence] of [
+  [1, 16],
+  [1, 64],
+  [8, 128],
+] as const) {
   const result = await benchmarkExtractionOverhead(model, feeds(batch, sequence), { runs, warmup: 5 });
   console.log(
     `batch ${batch}, sequence ${String(sequence).padStart(3)}: plain ${result.plain.medianMs.toFixed(3)} ms, ` +

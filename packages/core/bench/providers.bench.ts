@@ -3,7 +3,13 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as ort from 'onnxruntime-node';
-import { benchmarkExtractionOverhead, loadAttentionModel, modelsDir, readModelSource, type ExecutionProviderRequest } from '../src/index.ts';
+import {
+  benchmarkExtractionOverhead,
+  loadAttentionModel,
+  modelsDir,
+  readModelSource,
+  type ExecutionProviderRequest,
+} from '../src/index.ts';
 
 const requests: ExecutionProviderRequest[] = ['webgpu', 'cuda', 'auto'];
 const batches = [1, 32, 256];

@@ -19,7 +19,9 @@ export function findWorkspaceRoot(start: string = process.cwd()): string {
 
 /** Folder of shipped models: ATTN_MODELS_DIR, or <workspace>/models. */
 export function modelsDir(): string {
-  return process.env.ATTN_MODELS_DIR ? resolve(/* turbopackIgnore: true */ process.env.ATTN_MODELS_DIR) : join(findWorkspaceRoot(), 'models');
+  return process.env.ATTN_MODELS_DIR
+    ? resolve(/* turbopackIgnore: true */ process.env.ATTN_MODELS_DIR)
+    : join(findWorkspaceRoot(), 'models');
 }
 
 /** Folder of the shared data sets: ATTN_DATA_DIR, or ../shared/data beside the workspace. */

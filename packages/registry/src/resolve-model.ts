@@ -33,7 +33,10 @@ function domainOfFolder(dir: string): AnyDomain {
   const folder = readModelFolder(dir);
   const match = Object.values(DOMAINS).find((domain) => domain.recognizes?.(folder));
   if (!match) {
-    throw new AttentionError('E_MODEL', `${dir} is not a model folder of a known domain (${Object.keys(DOMAINS).join(', ')}): no domain recognises its files`);
+    throw new AttentionError(
+      'E_MODEL',
+      `${dir} is not a model folder of a known domain (${Object.keys(DOMAINS).join(', ')}): no domain recognises its files`,
+    );
   }
   return match;
 }
@@ -47,14 +50,20 @@ export function resolveModel(idOrDir: string): ResolvedModel {
   if (shipped) return { id: shipped.id, dir: shippedModelDir(shipped.id), domain: domainNamed(shipped.domain), shipped };
   const dir = resolveUserPath(idOrDir);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    throw new AttentionError('E_INPUT', `"${idOrDir}" is neither a shipped model (${SHIPPED_MODELS.map((m) => m.id).join(', ')}) nor a model folder`);
+    throw new AttentionError(
+      'E_INPUT',
+      `"${idOrDir}" is neither a shipped model (${SHIPPED_MODELS.map((m) => m.id).join(', ')}) nor a model folder`,
+    );
   }
   return { id: dir.split(/[\\/]/).pop()!, dir, domain: domainOfFolder(dir) };
 }
 
 function checkTrained(model: ResolvedModel): void {
   if (model.shipped && !existsSync(model.dir)) {
-    throw new AttentionError('E_MODEL', `model folder ${model.dir} does not exist: the shipped model ${model.id} has not been trained into it (pnpm attn train ${model.id})`);
+    throw new AttentionError(
+      'E_MODEL',
+      `model folder ${model.dir} does not exist: the shipped model ${model.id} has not been trained into it (pnpm attn train ${model.id})`,
+    );
   }
 }
 

@@ -19,7 +19,13 @@ const cache = explainRouteCache(options);
 const post = (body: unknown) =>
   POST(new Request('http://localhost/api/explain', { method: 'POST', body: typeof body === 'string' ? body : JSON.stringify(body) }));
 
-async function expectError(response: Response | Promise<Response>, status: number, code: string, field: string | undefined, pattern?: RegExp) {
+async function expectError(
+  response: Response | Promise<Response>,
+  status: number,
+  code: string,
+  field: string | undefined,
+  pattern?: RegExp,
+) {
   const res = await response;
   expect(res.status).toBe(status);
   const { error } = (await res.json()) as { error: { code: string; field?: string; message: string } };
@@ -109,8 +115,13 @@ describe('GET /api/models', () => {
     const body = (await modelsRoute({ models })().json()) as ModelListBody;
     expect(body.executionProviders[0]).toBe('cpu');
     expect(body.models[0]).toEqual({
-      id: 'tiny', domain: 'ids', title: 'Tiny', description: 'A seeded untrained classifier.',
-      labels: ['no', 'yes'], limits: { maxTokens: 8 }, examples: [{ ids: [1, 2, 3] }],
+      id: 'tiny',
+      domain: 'ids',
+      title: 'Tiny',
+      description: 'A seeded untrained classifier.',
+      labels: ['no', 'yes'],
+      limits: { maxTokens: 8 },
+      examples: [{ ids: [1, 2, 3] }],
     });
     expect(body.models[1]).toMatchObject({ id: 'missing', unavailable: expect.stringMatching(/does not exist/) });
   });

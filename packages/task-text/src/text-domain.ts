@@ -33,7 +33,11 @@ export type TextInput = z.infer<typeof textInputSchema>;
 const TEXT_GRAPH_INPUTS = ['input_ids', 'attention_mask', 'token_type_ids'];
 
 function int64Row(values: readonly number[]): Tensor {
-  return new Tensor('int64', BigInt64Array.from(values, (v) => BigInt(v)), [1, values.length]);
+  return new Tensor(
+    'int64',
+    BigInt64Array.from(values, (v) => BigInt(v)),
+    [1, values.length],
+  );
 }
 
 export const textDomain: Domain<TextInput> = {

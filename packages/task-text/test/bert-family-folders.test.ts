@@ -20,7 +20,10 @@ describe('a BERT-style folder with token_type_ids and a plain Hugging Face confi
     const tokens = ['[CLS]', 'win', 'a', 'free', 'prize', ',', 'call', 'now', '!', '[SEP]'];
     expect(result.attention.tokens.map((t) => t.label)).toEqual(tokens);
     const ids = tokens.map((token) => TEST_VOCAB.indexOf(token));
-    const reference = model.reference(ids, ids.map(() => 0));
+    const reference = model.reference(
+      ids,
+      ids.map(() => 0),
+    );
     const [layer] = result.attention.layers;
     expect(result.attention.layers).toHaveLength(1);
     expect(layer!.shape).toEqual([1, 1, tokens.length, tokens.length]);

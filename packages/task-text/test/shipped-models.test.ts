@@ -25,7 +25,9 @@ describe.each(Object.keys(CLEAR_LABELS))('shipped model %s', (id) => {
   afterAll(() => task?.dispose());
 
   it('explains every example with the layers its config.json describes', async () => {
-    const sha256 = createHash('sha256').update(readFileSync(join(dir, 'onnx', 'model.onnx'))).digest('hex');
+    const sha256 = createHash('sha256')
+      .update(readFileSync(join(dir, 'onnx', 'model.onnx')))
+      .digest('hex');
     for (const example of task.examples()) {
       const result = await task.explain(example);
       const tokens = result.attention.tokens;

@@ -10,9 +10,26 @@ import { loadTextTask, MAX_TEXT_CHARACTERS, type TextInput } from '../src/index.
 import { TEST_VOCAB, writeHfTextFolder } from './fixtures/hf-text-folder.ts';
 
 const LABELS = ['negative', 'positive'];
-const CONFIG = { vocabSize: TEST_VOCAB.length, maxLength: 160, hidden: 16, heads: 2, layers: 2, intermediate: 32, numLabels: 2, layerNormEps: 1e-5 };
+const CONFIG = {
+  vocabSize: TEST_VOCAB.length,
+  maxLength: 160,
+  hidden: 16,
+  heads: 2,
+  layers: 2,
+  intermediate: 32,
+  numLabels: 2,
+  layerNormEps: 1e-5,
+};
 const onnx = buildTransformerClassifier(CONFIG, undefined, 11);
-const attnBlock = { architecture: 'transformer-classifier', hidden: 16, heads: 2, layers: 2, intermediate: 32, maxLength: 160, vocabSize: TEST_VOCAB.length };
+const attnBlock = {
+  architecture: 'transformer-classifier',
+  hidden: 16,
+  heads: 2,
+  layers: 2,
+  intermediate: 32,
+  maxLength: 160,
+  vocabSize: TEST_VOCAB.length,
+};
 
 const idsOf = (tokens: string[]) => tokens.map((token) => TEST_VOCAB.indexOf(token));
 
@@ -99,7 +116,9 @@ describe('loadTextTask on a built Hugging Face folder', () => {
 
   it('reports the model, provider and timings', async () => {
     const result = await task.explain({ text: 'good film' });
-    const sha256 = createHash('sha256').update(readFileSync(join(dir, 'onnx', 'model.onnx'))).digest('hex');
+    const sha256 = createHash('sha256')
+      .update(readFileSync(join(dir, 'onnx', 'model.onnx')))
+      .digest('hex');
     expect(result.attention.model).toEqual({ id: task.id, sha256, executionProvider: 'cpu' });
     expect(result.provider).toEqual({ requested: 'cpu', used: 'cpu', skipped: [] });
     const { preprocessMs, runMs, totalMs } = result.timings;
@@ -124,7 +143,12 @@ describe('loadTextTask on a built Hugging Face folder', () => {
   it('refuses empty text, text over the character limit and text over the model’s token limit, naming the field', async () => {
     await expectError(task.explain({ text: '   ' }), 'E_INPUT', /must not be empty/, 'text');
     await expectError(task.explain({ text: 'a'.repeat(MAX_TEXT_CHARACTERS + 1) }), 'E_LIMIT', /over the limit of 1000 characters/, 'text');
-    await expectError(task.explain({ text: 'the '.repeat(170) }), 'E_LIMIT', /is 172 tokens long, over the model's limit of 160 tokens/, 'text');
+    await expectError(
+      task.explain({ text: 'the '.repeat(170) }),
+      'E_LIMIT',
+      /is 172 tokens long, over the model's limit of 160 tokens/,
+      'text',
+    );
     await expectError(task.explain({ text: 42 } as never), 'E_INPUT', /expected string/, 'text');
     expect(task.limits).toEqual({ maxCharacters: 1000, maxTokens: 160 });
   });

@@ -83,26 +83,50 @@ export function AttentionHeatmap({
       style={{ maxWidth: '100%', height: 'auto' }}
     >
       <rect width={width} height={height} fill="#ffffff" />
-      {title ? <text x={0} y={14} fontSize={13} fontWeight={600} fill="#1f2933" fontFamily={FONT}>{title}</text> : null}
+      {title ? (
+        <text x={0} y={14} fontSize={13} fontWeight={600} fill="#1f2933" fontFamily={FONT}>
+          {title}
+        </text>
+      ) : null}
       <text x={0} y={32} fontSize={12} fill="#3e4c59" fontFamily={FONT} aria-live="polite" data-heatmap-readout="">
         {readout}
       </text>
       <text x={left + gridWidth / 2} y={48} fontSize={11} fill="#7b8794" textAnchor="middle" fontFamily={FONT}>
         {colAxisTitle} →
       </text>
-      <text transform={`translate(11 ${top + (rows * cell) / 2}) rotate(-90)`} fontSize={11} fill="#7b8794" textAnchor="middle" fontFamily={FONT}>
+      <text
+        transform={`translate(11 ${top + (rows * cell) / 2}) rotate(-90)`}
+        fontSize={11}
+        fill="#7b8794"
+        textAnchor="middle"
+        fontFamily={FONT}
+      >
         {rowAxisTitle} →
       </text>
       {showLabels
         ? rowLabels.map((label, r) => (
-            <text key={`r${r}`} x={left - 5} y={top + r * cell + cell / 2 + 4} fontSize={FONT_SIZE} textAnchor="end" fill="#323f4b" fontFamily={FONT}>
+            <text
+              key={`r${r}`}
+              x={left - 5}
+              y={top + r * cell + cell / 2 + 4}
+              fontSize={FONT_SIZE}
+              textAnchor="end"
+              fill="#323f4b"
+              fontFamily={FONT}
+            >
               {label}
             </text>
           ))
         : null}
       {showLabels
         ? colLabels.map((label, c) => (
-            <text key={`c${c}`} transform={`translate(${left + c * cell + cell / 2 + 4} ${top - 5}) rotate(-50)`} fontSize={FONT_SIZE} fill="#323f4b" fontFamily={FONT}>
+            <text
+              key={`c${c}`}
+              transform={`translate(${left + c * cell + cell / 2 + 4} ${top - 5}) rotate(-50)`}
+              fontSize={FONT_SIZE}
+              fill="#323f4b"
+              fontFamily={FONT}
+            >
               {label}
             </text>
           ))
@@ -126,7 +150,16 @@ export function AttentionHeatmap({
         );
       })}
       {cursor ? (
-        <rect x={left + cursor[1] * cell} y={top + cursor[0] * cell} width={cell} height={cell} fill="none" stroke="#e6a700" strokeWidth={2} pointerEvents="none" />
+        <rect
+          x={left + cursor[1] * cell}
+          y={top + cursor[0] * cell}
+          width={cell}
+          height={cell}
+          fill="none"
+          stroke="#e6a700"
+          strokeWidth={2}
+          pointerEvents="none"
+        />
       ) : null}
       <ColorLegend x={left} y={top + rows * cell + 16} width={legendWidth} max={max} {...(valueName ? { label: valueName } : {})} />
     </svg>

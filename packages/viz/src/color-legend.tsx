@@ -24,7 +24,10 @@ export function svgSafeId(id: string): string {
 export function ColorLegend({ x, y, width, max, min = 0, label = 'attention weight' }: ColorLegendProps) {
   const gradientId = svgSafeId(useId());
   return (
-    <g transform={`translate(${x} ${y})`} aria-label={`Colour scale: ${label} from ${min === 0 ? '0' : formatWeight(min)} to ${formatWeight(max)}`}>
+    <g
+      transform={`translate(${x} ${y})`}
+      aria-label={`Colour scale: ${label} from ${min === 0 ? '0' : formatWeight(min)} to ${formatWeight(max)}`}
+    >
       <defs>
         <linearGradient id={gradientId} x1="0" x2="1" y1="0" y2="0">
           {sequentialGradientStops().map((stop) => (
@@ -33,7 +36,9 @@ export function ColorLegend({ x, y, width, max, min = 0, label = 'attention weig
         </linearGradient>
       </defs>
       <rect x={0} y={0} width={width} height={10} fill={`url(#${gradientId})`} stroke="#cbd2d9" strokeWidth={0.5} />
-      <text x={0} y={24} fontSize={11} fill="#52606d" fontFamily="system-ui, sans-serif">{min === 0 ? '0' : formatWeight(min)}</text>
+      <text x={0} y={24} fontSize={11} fill="#52606d" fontFamily="system-ui, sans-serif">
+        {min === 0 ? '0' : formatWeight(min)}
+      </text>
       <text x={width / 2} y={24} fontSize={11} fill="#52606d" textAnchor="middle" fontFamily="system-ui, sans-serif">
         {label}
       </text>

@@ -12,8 +12,18 @@ const SEQUENTIAL_STOPS: readonly (readonly [number, number, number])[] = [
 
 /** Tableau 10 followed by two extra hues: distinct, readable on white. */
 export const HEAD_PALETTE: readonly string[] = [
-  '#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948',
-  '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac', '#17becf', '#8c564b',
+  '#4e79a7',
+  '#f28e2b',
+  '#e15759',
+  '#76b7b2',
+  '#59a14f',
+  '#edc948',
+  '#b07aa1',
+  '#ff9da7',
+  '#9c755f',
+  '#bab0ac',
+  '#17becf',
+  '#8c564b',
 ];
 
 /** `value / max` clamped to [0, 1]; 0 when max is not positive or the value is not finite. */

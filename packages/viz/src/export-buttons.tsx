@@ -3,13 +3,7 @@
 'use client';
 import { useState } from 'react';
 import type { AttentionMaps } from '@attn/core/format';
-import {
-  attentionMapsJsonText,
-  downloadBlob,
-  exportFileName,
-  svgElementMarkup,
-  svgElementToPngBlob,
-} from './export-files.ts';
+import { attentionMapsJsonText, downloadBlob, exportFileName, svgElementMarkup, svgElementToPngBlob } from './export-files.ts';
 
 export interface ExportButtonsProps {
   /** The SVG of the view to export (null while none is drawn). */
@@ -48,13 +42,19 @@ export function ExportButtons({ getSvg, maps, fileBase, onError }: ExportButtons
   return (
     <div role="group" aria-label="Export" style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center' }}>
       <span style={{ fontSize: 13, color: '#52606d' }}>Export view:</span>
-      <button type="button" style={buttonStyle} onClick={() => withSvg(async (svg) => downloadBlob(await svgElementToPngBlob(svg), exportFileName(fileBase, 'png')))}>
+      <button
+        type="button"
+        style={buttonStyle}
+        onClick={() => withSvg(async (svg) => downloadBlob(await svgElementToPngBlob(svg), exportFileName(fileBase, 'png')))}
+      >
         PNG
       </button>
       <button
         type="button"
         style={buttonStyle}
-        onClick={() => withSvg((svg) => downloadBlob(new Blob([svgElementMarkup(svg)], { type: 'image/svg+xml' }), exportFileName(fileBase, 'svg')))}
+        onClick={() =>
+          withSvg((svg) => downloadBlob(new Blob([svgElementMarkup(svg)], { type: 'image/svg+xml' }), exportFileName(fileBase, 'svg')))
+        }
       >
         SVG
       </button>
@@ -62,11 +62,21 @@ export function ExportButtons({ getSvg, maps, fileBase, onError }: ExportButtons
         type="button"
         style={buttonStyle}
         disabled={!maps}
-        onClick={() => maps && downloadBlob(new Blob([attentionMapsJsonText(maps)], { type: 'application/json' }), exportFileName(`${fileBase}-attn-maps`, 'json'))}
+        onClick={() =>
+          maps &&
+          downloadBlob(
+            new Blob([attentionMapsJsonText(maps)], { type: 'application/json' }),
+            exportFileName(`${fileBase}-attn-maps`, 'json'),
+          )
+        }
       >
         attn-maps/v1 JSON
       </button>
-      {error ? <span role="alert" style={{ fontSize: 13, color: '#b42318' }}>{error}</span> : null}
+      {error ? (
+        <span role="alert" style={{ fontSize: 13, color: '#b42318' }}>
+          {error}
+        </span>
+      ) : null}
     </div>
   );
 }

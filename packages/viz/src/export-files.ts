@@ -6,7 +6,11 @@ const SVG_NAMESPACE = 'http://www.w3.org/2000/svg';
 
 /** A file name made of safe characters: `base` (lower-cased, spaces to dashes) plus `.extension`. */
 export function exportFileName(base: string, extension: string): string {
-  const stem = base.toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'attention';
+  const stem =
+    base
+      .toLowerCase()
+      .replace(/[^a-z0-9._-]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'attention';
   return `${stem}.${extension}`;
 }
 

@@ -37,8 +37,12 @@ export function HeadChips({ active, onChange, label = 'Heads' }: HeadChipsProps)
           head {head}
         </button>
       ))}
-      <button type="button" style={chipStyle} onClick={() => onChange(active.map(() => true))}>all</button>
-      <button type="button" style={chipStyle} onClick={() => onChange(active.map(() => false))}>none</button>
+      <button type="button" style={chipStyle} onClick={() => onChange(active.map(() => true))}>
+        all
+      </button>
+      <button type="button" style={chipStyle} onClick={() => onChange(active.map(() => false))}>
+        none
+      </button>
     </div>
   );
 }

@@ -32,7 +32,19 @@ export function headGridCells(layers: readonly AttentionLayer[]): HeadCell[] {
   return layers.flatMap((layer, l) => Array.from({ length: layer.shape[1] }, (_, head) => ({ layer: l, head })));
 }
 
-function Thumbnail({ layer, head, batch, size, maxCells }: { layer: AttentionLayer; head: number; batch: number; size: number; maxCells: number }) {
+function Thumbnail({
+  layer,
+  head,
+  batch,
+  size,
+  maxCells,
+}: {
+  layer: AttentionLayer;
+  head: number;
+  batch: number;
+  size: number;
+  maxCells: number;
+}) {
   const matrix = downsampleMatrix(layerHeadMatrix(layer, head, batch), maxCells);
   const max = maxValue(matrix.values);
   const cw = size / matrix.cols;
@@ -83,12 +95,28 @@ export function HeadGrid({ layers, tokens, queryTokens, batch = 0, thumbSize = 6
       >
         <rect width={width} height={height} fill="#ffffff" />
         {Array.from({ length: maxHeads }, (_, h) => (
-          <text key={h} x={left + h * (thumbSize + gap) + thumbSize / 2} y={14} fontSize={11} fill="#52606d" textAnchor="middle" fontFamily={FONT}>
+          <text
+            key={h}
+            x={left + h * (thumbSize + gap) + thumbSize / 2}
+            y={14}
+            fontSize={11}
+            fill="#52606d"
+            textAnchor="middle"
+            fontFamily={FONT}
+          >
             head {h}
           </text>
         ))}
         {layers.map((layer, l) => (
-          <text key={l} x={left - 8} y={top + l * (thumbSize + gap) + thumbSize / 2 + 4} fontSize={11} fill="#52606d" textAnchor="end" fontFamily={FONT}>
+          <text
+            key={l}
+            x={left - 8}
+            y={top + l * (thumbSize + gap) + thumbSize / 2 + 4}
+            fontSize={11}
+            fill="#52606d"
+            textAnchor="end"
+            fontFamily={FONT}
+          >
             {layer.kind === 'pooling' ? `pool ${l}` : `layer ${l}`}
           </text>
         ))}
@@ -108,7 +136,13 @@ export function HeadGrid({ layers, tokens, queryTokens, batch = 0, thumbSize = 6
               style={{ cursor: 'pointer' }}
             >
               <Thumbnail layer={layers[cell.layer]!} head={cell.head} batch={batch} size={thumbSize} maxCells={maxThumbCells} />
-              <rect width={thumbSize} height={thumbSize} fill="none" stroke={isSelected ? '#e6a700' : '#cbd2d9'} strokeWidth={isSelected ? 3 : 1} />
+              <rect
+                width={thumbSize}
+                height={thumbSize}
+                fill="none"
+                stroke={isSelected ? '#e6a700' : '#cbd2d9'}
+                strokeWidth={isSelected ? 3 : 1}
+              />
             </g>
           );
         })}

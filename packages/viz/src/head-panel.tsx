@@ -67,14 +67,21 @@ export function HeadPanel({ maps, fileBase }: HeadPanelProps) {
                 <span>Layer</span>
                 <select value={layerIndex} onChange={(e) => setLayerIndex(Number(e.target.value))} name="head-view-layer">
                   {maps.layers.map((l, i) => (
-                    <option key={i} value={i}>{l.kind === 'pooling' ? `pooling (${i})` : `layer ${i}`}</option>
+                    <option key={i} value={i}>
+                      {l.kind === 'pooling' ? `pooling (${i})` : `layer ${i}`}
+                    </option>
                   ))}
                 </select>
               </label>
               <span className="hint">Hover or focus a token to isolate its lines; click or Enter pins it.</span>
             </div>
             <div ref={viewRef} className="view" data-testid="head-view">
-              <HeadView key={layerIndex} layer={layer} tokens={maps.tokens} {...(maps.queryTokens ? { queryTokens: maps.queryTokens } : {})} />
+              <HeadView
+                key={layerIndex}
+                layer={layer}
+                tokens={maps.tokens}
+                {...(maps.queryTokens ? { queryTokens: maps.queryTokens } : {})}
+              />
             </div>
           </>
         ) : null}

@@ -45,7 +45,9 @@ export function JsonInputExplorer({ models, inputHint }: JsonInputExplorerProps)
               <span>Model</span>
               <select name="model" value={modelId} onChange={(e) => setModelId(e.target.value)}>
                 {models.map((m) => (
-                  <option key={m.id} value={m.id}>{m.title}</option>
+                  <option key={m.id} value={m.id}>
+                    {m.title}
+                  </option>
                 ))}
               </select>
             </label>
@@ -55,7 +57,9 @@ export function JsonInputExplorer({ models, inputHint }: JsonInputExplorerProps)
               <span>Example</span>
               <select name="example" onChange={(e) => setInputText(pretty(model.examples[Number(e.target.value)]))}>
                 {model.examples.map((_, i) => (
-                  <option key={i} value={i}>Example {i + 1}</option>
+                  <option key={i} value={i}>
+                    Example {i + 1}
+                  </option>
                 ))}
               </select>
             </label>

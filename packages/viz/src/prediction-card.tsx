@@ -40,7 +40,9 @@ export function PredictionCard({ view, preprocessLabel = 'preprocess', positionN
             <dd>
               <ul className="skipped">
                 {provider.skipped.map((s) => (
-                  <li key={s.provider}><strong>{s.provider}</strong> skipped: {s.reason}</li>
+                  <li key={s.provider}>
+                    <strong>{s.provider}</strong> skipped: {s.reason}
+                  </li>
                 ))}
               </ul>
             </dd>
@@ -48,11 +50,15 @@ export function PredictionCard({ view, preprocessLabel = 'preprocess', positionN
         ) : null}
         <dt>Latency</dt>
         <dd data-testid="latency">
-          {ms(timings.totalMs)} on the server <span className="hint">({preprocessLabel} {ms(timings.preprocessMs)}, model {ms(timings.runMs)}; round trip {ms(view.roundTripMs)})</span>
+          {ms(timings.totalMs)} on the server{' '}
+          <span className="hint">
+            ({preprocessLabel} {ms(timings.preprocessMs)}, model {ms(timings.runMs)}; round trip {ms(view.roundTripMs)})
+          </span>
         </dd>
         <dt>Attention</dt>
         <dd>
-          {plural(view.maps.layers.length, 'layer')} × {plural(view.maps.layers[0]?.shape[1] ?? 0, 'head')}, {plural(view.maps.tokens.length, positionName)}
+          {plural(view.maps.layers.length, 'layer')} × {plural(view.maps.layers[0]?.shape[1] ?? 0, 'head')},{' '}
+          {plural(view.maps.tokens.length, positionName)}
         </dd>
       </dl>
     </section>

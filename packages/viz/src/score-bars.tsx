@@ -17,10 +17,21 @@ export function ScoreBars({ scores, predicted }: ScoreBarsProps) {
         const percent = `${(score * 100).toFixed(1)} %`;
         const isPredicted = label === predicted;
         return (
-          <li key={label} aria-label={`${label}: ${percent}`} style={{ display: 'grid', gridTemplateColumns: 'minmax(80px, max-content) 1fr 64px', gap: 10, alignItems: 'center' }}>
+          <li
+            key={label}
+            aria-label={`${label}: ${percent}`}
+            style={{ display: 'grid', gridTemplateColumns: 'minmax(80px, max-content) 1fr 64px', gap: 10, alignItems: 'center' }}
+          >
             <span style={{ fontWeight: isPredicted ? 700 : 400 }}>{label}</span>
             <span aria-hidden style={{ height: 12, borderRadius: 6, background: '#e4e7eb', overflow: 'hidden' }}>
-              <span style={{ display: 'block', height: '100%', width: `${Math.max(0, Math.min(1, score)) * 100}%`, background: isPredicted ? '#2166ac' : '#9aa5b1' }} />
+              <span
+                style={{
+                  display: 'block',
+                  height: '100%',
+                  width: `${Math.max(0, Math.min(1, score)) * 100}%`,
+                  background: isPredicted ? '#2166ac' : '#9aa5b1',
+                }}
+              />
             </span>
             <span style={{ fontVariantNumeric: 'tabular-nums', textAlign: 'right' }}>{percent}</span>
           </li>

@@ -53,7 +53,9 @@ export function TokenHeat({ tokens, weights, caption, maxWidth = 640, scaleToCon
     >
       <rect width={width} height={height} fill="#ffffff" />
       {caption ? (
-        <text x={1} y={17} fontSize={13} fill="#3e4c59" fontFamily={FONT}>{caption}</text>
+        <text x={1} y={17} fontSize={13} fill="#3e4c59" fontFamily={FONT}>
+          {caption}
+        </text>
       ) : null}
       {layout.boxes.map((box, i) => {
         const token = tokens[i]!;

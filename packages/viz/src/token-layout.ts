@@ -25,7 +25,8 @@ export interface TokenLayoutOptions {
 /** Estimated rendered width of `text` in a sans-serif font of `fontSize` pixels. */
 export function estimateTextWidth(text: string, fontSize: number): number {
   let units = 0;
-  for (const ch of text) units += /[\u3000-\u9fff\uac00-\ud7af\uff00-\uffef]/.test(ch) ? 1 : /[ilj.,'|!:;]/.test(ch) ? 0.32 : /[mwMW@]/.test(ch) ? 0.85 : 0.6;
+  for (const ch of text)
+    units += /[\u3000-\u9fff\uac00-\ud7af\uff00-\uffef]/.test(ch) ? 1 : /[ilj.,'|!:;]/.test(ch) ? 0.32 : /[mwMW@]/.test(ch) ? 0.85 : 0.6;
   return units * fontSize;
 }
 

@@ -24,7 +24,11 @@ export interface ExplainView<Prediction extends TaskPrediction = TaskPrediction>
 
 export type ExplainState<Prediction extends TaskPrediction = TaskPrediction> = RequestState<ExplainView<Prediction>>;
 
-function explainView<Prediction extends TaskPrediction>(body: ExplainResponseBody<Prediction>, request: ExplainRequestBody, roundTripMs: number): ExplainView<Prediction> {
+function explainView<Prediction extends TaskPrediction>(
+  body: ExplainResponseBody<Prediction>,
+  request: ExplainRequestBody,
+  roundTripMs: number,
+): ExplainView<Prediction> {
   return { body, maps: parseAttentionMaps(body.attention), request, roundTripMs };
 }
 

@@ -4,10 +4,7 @@ import { AttentionError, type AttentionMaps } from '@attn/core/format';
 import { attentionRollout } from '@attn/core/analysis';
 import { layerHeadMatrix, layerMeanMatrix } from './attention-matrix.ts';
 
-export type WeightSelection =
-  | { mode: 'head'; layer: number; head: number }
-  | { mode: 'mean'; layer: number }
-  | { mode: 'rollout' };
+export type WeightSelection = { mode: 'head'; layer: number; head: number } | { mode: 'mean'; layer: number } | { mode: 'rollout' };
 
 export interface WeightVectorOptions {
   /** The query whose row is shown: 0 is [CLS] (a pooling layer has only query 0). */
@@ -52,8 +49,13 @@ export function tokenWeights(maps: AttentionMaps, selection: WeightSelection, op
 }
 
 /** A short caption for the selection, e.g. "layer 2 · head 1 · from [CLS]". */
-export function describeSelection(maps: AttentionMaps, selection: WeightSelection, queryLabel = maps.tokens[0]?.label ?? 'query 0'): string {
-  if (selection.mode === 'rollout') return `attention rollout over ${maps.layers.filter((l) => l.kind === 'self').length} layers · from ${queryLabel}`;
+export function describeSelection(
+  maps: AttentionMaps,
+  selection: WeightSelection,
+  queryLabel = maps.tokens[0]?.label ?? 'query 0',
+): string {
+  if (selection.mode === 'rollout')
+    return `attention rollout over ${maps.layers.filter((l) => l.kind === 'self').length} layers · from ${queryLabel}`;
   const layer = maps.layers[selection.layer];
   if (layer?.kind === 'pooling') return `pooling weights (${layer.name})`;
   const which = selection.mode === 'head' ? `head ${selection.head}` : 'mean of heads';

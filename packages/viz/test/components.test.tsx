@@ -39,7 +39,12 @@ describe('HeadView', () => {
     expect(html).toContain('stroke-opacity="0.6');
   });
   it('labels the query column with queryTokens where queries are another sequence than the keys', () => {
-    const clsRow = { name: 'cls', kind: 'cross' as const, shape: [1, 1, 1, 5] as [number, number, number, number], data: new Float32Array([0.2, 0.2, 0.2, 0.2, 0.2]) };
+    const clsRow = {
+      name: 'cls',
+      kind: 'cross' as const,
+      shape: [1, 1, 1, 5] as [number, number, number, number],
+      data: new Float32Array([0.2, 0.2, 0.2, 0.2, 0.2]),
+    };
     const html = renderToStaticMarkup(<HeadView layer={clsRow} tokens={SENTENCE_TOKENS} queryTokens={[{ label: 'candidate' }]} />);
     expect(count(html, /data-head-view-token="query"/g)).toBe(1);
     expect(html).toContain('>candidate</text>');
@@ -73,7 +78,12 @@ describe('HeadGrid and AttentionHeatmap', () => {
   });
   it('labels both axes and titles every cell with its value', () => {
     const html = renderToStaticMarkup(
-      <AttentionHeatmap matrix={layerHeadMatrix(layers[0]!, 1)} rowLabels={['a', 'b', 'c', 'd', 'e']} colLabels={['a', 'b', 'c', 'd', 'e']} title="L0 H1" />,
+      <AttentionHeatmap
+        matrix={layerHeadMatrix(layers[0]!, 1)}
+        rowLabels={['a', 'b', 'c', 'd', 'e']}
+        colLabels={['a', 'b', 'c', 'd', 'e']}
+        title="L0 H1"
+      />,
     );
     expect(count(html, /<title>/g)).toBe(25);
     expect(html).toContain('<title>a → b: 0.600</title>');

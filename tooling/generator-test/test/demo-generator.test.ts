@@ -93,7 +93,10 @@ describe('pnpm gen demo, generated into a temporary repository root', () => {
   it('writes every file of the task package and the app, and prints the next steps', () => {
     expect(generation.status, generation.output).toBe(0);
     const expected = DEMO_FILES.map((file) => file.destination.replaceAll('{{name}}', NAME)).sort();
-    const written = [...filesUnder(join(root, 'packages')).map((f) => join('packages', f)), ...filesUnder(join(root, 'apps')).map((f) => join('apps', f))];
+    const written = [
+      ...filesUnder(join(root, 'packages')).map((f) => join('packages', f)),
+      ...filesUnder(join(root, 'apps')).map((f) => join('apps', f)),
+    ];
     expect(written.sort()).toEqual(expected);
     expect(generation.output).toContain(`pnpm --filter @attn/task-${NAME} test`);
     expect(generation.output).toContain(`http://localhost:${PORT}`);
@@ -113,7 +116,11 @@ describe('pnpm gen demo, generated into a temporary repository root', () => {
 
   it('fills in the names, the description and the port', () => {
     const taskPackage = JSON.parse(readFileSync(join(root, 'packages', `task-${NAME}`, 'package.json'), 'utf8'));
-    expect(taskPackage).toMatchObject({ name: `@attn/task-${NAME}`, description: DESCRIPTION, dependencies: { '@attn/core': 'workspace:*' } });
+    expect(taskPackage).toMatchObject({
+      name: `@attn/task-${NAME}`,
+      description: DESCRIPTION,
+      dependencies: { '@attn/core': 'workspace:*' },
+    });
     const appPackage = JSON.parse(readFileSync(join(root, 'apps', NAME, 'package.json'), 'utf8'));
     expect(appPackage.name).toBe(`@attn/app-${NAME}`);
     expect(appPackage.scripts.dev).toBe(`next dev --port ${PORT}`);
@@ -123,10 +130,15 @@ describe('pnpm gen demo, generated into a temporary repository root', () => {
   });
 
   it('writes only what is domain-specific: at most 150 lines of code of its own (tests included), no route, cache or folder reader', () => {
-    const code = DEMO_FILES.map((file) => file.destination.replaceAll('{{name}}', NAME)).filter((path) => /\.tsx?$/.test(path) && !/\.config\.ts$/.test(path));
+    const code = DEMO_FILES.map((file) => file.destination.replaceAll('{{name}}', NAME)).filter(
+      (path) => /\.tsx?$/.test(path) && !/\.config\.ts$/.test(path),
+    );
     const isCode = (line: string) => line.trim() !== '' && !/^\s*(\/\/|\/\*\*|\*)/.test(line);
     const lines = code.map((path) => readFileSync(join(root, path), 'utf8').split('\n').filter(isCode).length);
-    expect(lines.reduce((a, b) => a + b, 0), code.map((path, i) => `${path}: ${lines[i]}`).join('\n')).toBeLessThanOrEqual(150);
+    expect(
+      lines.reduce((a, b) => a + b, 0),
+      code.map((path, i) => `${path}: ${lines[i]}`).join('\n'),
+    ).toBeLessThanOrEqual(150);
     const all = code.map((path) => readFileSync(join(root, path), 'utf8')).join('\n');
     for (const copied of ['readJsonBody', 'STATUS_BY_CODE', 'new Map(', 'readFileSync', 'softmax(']) expect(all).not.toContain(copied);
   });
@@ -148,7 +160,9 @@ describe('pnpm gen demo, generated into a temporary repository root', () => {
 
   it("passes the generated app's browser test: built, served and driven in headless Chromium", () => {
     // webpack, because Turbopack refuses this temporary root's links to packages outside it (see @attn/e2e).
-    const e2e = run(bin('vitest'), ['run', '--config', 'vitest.e2e.config.ts'], join(root, 'apps', NAME), { ATTN_E2E_NEXT_BUNDLER: 'webpack' });
+    const e2e = run(bin('vitest'), ['run', '--config', 'vitest.e2e.config.ts'], join(root, 'apps', NAME), {
+      ATTN_E2E_NEXT_BUNDLER: 'webpack',
+    });
     expect(e2e.status, e2e.output).toBe(0);
     expect(e2e.output).toMatch(/Tests\s+3 passed/);
   }, 300_000);

@@ -23,11 +23,18 @@ export const dataCommand: CliCommand = {
     if (action !== 'fetch') throw new AttentionError('E_INPUT', `attn data: unknown action "${action}"; available: fetch`);
     const groups = positionals.slice(1);
     const unknown = groups.find((g) => !isDataGroup(g));
-    if (unknown !== undefined) throw new AttentionError('E_INPUT', `attn data fetch: unknown group "${unknown}"; known: ${DATA_GROUPS.join(', ')}`);
+    if (unknown !== undefined)
+      throw new AttentionError('E_INPUT', `attn data fetch: unknown group "${unknown}"; known: ${DATA_GROUPS.join(', ')}`);
     const chosen = groups.length > 0 ? (groups as DataGroup[]) : [...DATA_GROUPS];
     const root = values.dir ? resolveUserPath(values.dir) : dataDir();
-    const report = await fetchDataFiles(chosen.flatMap((g) => SHARED_DATA_FILES[g]), root, { log: say });
-    say(`${root}: ${report.filter((f) => f.status === 'downloaded').length} downloaded, ${report.filter((f) => f.status === 'present').length} already present`);
+    const report = await fetchDataFiles(
+      chosen.flatMap((g) => SHARED_DATA_FILES[g]),
+      root,
+      { log: say },
+    );
+    say(
+      `${root}: ${report.filter((f) => f.status === 'downloaded').length} downloaded, ${report.filter((f) => f.status === 'present').length} already present`,
+    );
     await writeJson(report);
   },
 };

@@ -39,7 +39,11 @@ function diagnoseNode(node: LoadedAttentionNode, heads: number | undefined): Nod
   if (node.rank === 3) {
     return headsSource
       ? { ...base, layout: `[batch·heads, queries, keys] split with ${headsSource}` }
-      : { ...base, layout: '[batch·heads, queries, keys]', problem: 'the number of heads is not in the graph: pass --heads N to attn extract' };
+      : {
+          ...base,
+          layout: '[batch·heads, queries, keys]',
+          problem: 'the number of heads is not in the graph: pass --heads N to attn extract',
+        };
   }
   return { ...base, layout: `rank unknown until run time${headsSource ? ` (if rank 3: ${headsSource})` : ''}` };
 }
@@ -72,7 +76,11 @@ export const doctorCommand: CliCommand = {
     let provider: string | undefined;
     if (!blocker) {
       try {
-        const model = await loadAttentionModel(path, { executionProvider, fallback: values.fallback ?? false, ...(heads !== undefined ? { heads } : {}) });
+        const model = await loadAttentionModel(path, {
+          executionProvider,
+          fallback: values.fallback ?? false,
+          ...(heads !== undefined ? { heads } : {}),
+        });
         nodes = model.attentionNodes.map((node) => diagnoseNode(node, heads));
         provider = describeProvider(model.provider);
         await model.dispose();

@@ -45,7 +45,9 @@ function inputFor(idOrDir: string, value: string): unknown {
   try {
     return JSON.parse(value);
   } catch {
-    throw new AttentionError('E_INPUT', `must be JSON for a ${domain.name} model, got ${JSON.stringify(value.slice(0, 40))}`, { field: '--input' });
+    throw new AttentionError('E_INPUT', `must be JSON for a ${domain.name} model, got ${JSON.stringify(value.slice(0, 40))}`, {
+      field: '--input',
+    });
   }
 }
 

@@ -9,4 +9,13 @@ import { inspectCommand } from './inspect.ts';
 import { trainCommand } from './train.ts';
 import { evalCommand } from './eval.ts';
 
-export const commands: CliCommand[] = [inspectCommand, extractCommand, doctorCommand, benchCommand, explainCommand, trainCommand, evalCommand, dataCommand];
+export const commands: CliCommand[] = [
+  inspectCommand,
+  extractCommand,
+  doctorCommand,
+  benchCommand,
+  explainCommand,
+  trainCommand,
+  evalCommand,
+  dataCommand,
+];

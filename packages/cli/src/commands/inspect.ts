@@ -50,7 +50,13 @@ export const inspectCommand: CliCommand = {
     const blocker = extractionBlocker(report, basename(path));
     await writeJson(
       {
-        model: { file: basename(path), sha256, irVersion: model.irVersion, opset: defaultOpset(model), producer: [model.producerName, model.producerVersion].filter(Boolean).join(' ') },
+        model: {
+          file: basename(path),
+          sha256,
+          irVersion: model.irVersion,
+          opset: defaultOpset(model),
+          producer: [model.producerName, model.producerVersion].filter(Boolean).join(' '),
+        },
         inputs,
         outputs,
         opCounts: report.opCounts,
@@ -65,7 +71,9 @@ export const inspectCommand: CliCommand = {
     say(`${basename(path)}  (opset ${defaultOpset(model)}, ${model.graph.node.length} nodes, sha256 ${sha256.slice(0, 12)}…)`);
     for (const i of inputs) say(`  input  ${i.name}: ${i.type ?? '?'} ${formatDims(i.dims)}`);
     for (const o of outputs) say(`  output ${o.name}: ${o.type ?? '?'} ${formatDims(o.dims)}`);
-    say(`  attention nodes: ${report.attentionNodes.length}${report.attentionNodes.length ? ` (${report.attentionNodes.map((n) => n.name).join(', ')})` : ''}`);
+    say(
+      `  attention nodes: ${report.attentionNodes.length}${report.attentionNodes.length ? ` (${report.attentionNodes.map((n) => n.name).join(', ')})` : ''}`,
+    );
     if (report.fusedOps.length) say(`  fused attention ops: ${report.fusedOps.map((f) => `${f.op} "${f.node}"`).join(', ')}`);
     if (blocker) say(`  not extractable: ${blocker}`);
   },

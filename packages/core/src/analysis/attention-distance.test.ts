@@ -41,7 +41,9 @@ describe('meanAttentionDistance', () => {
 
   it('needs query positions for a layer whose queries are not its keys', () => {
     const pooling: AttentionLayer = { name: 'pool', kind: 'pooling', shape: [1, 1, 1, 3], data: Float32Array.from([0, 0.5, 0.5]) };
-    expect(() => meanAttentionDistance(pooling, { positions: [0, 1, 2] })).toThrow(/queryPositions must hold one entry per query \(1\), got none/);
+    expect(() => meanAttentionDistance(pooling, { positions: [0, 1, 2] })).toThrow(
+      /queryPositions must hold one entry per query \(1\), got none/,
+    );
     expect(meanAttentionDistance(pooling, { positions: [0, 1, 2], queryPositions: [0] })[0]).toBeCloseTo(1.5, 6);
     expect(() => meanAttentionDistance(pooling, { positions: [0, 1] })).toThrow(/positions must hold one entry per key \(3\), got 2/);
   });

@@ -14,8 +14,15 @@ describe('FlowNetwork', () => {
   it('finds the maximum flow of the CLRS example network (23)', () => {
     const network = new FlowNetwork(6);
     const edges: [number, number, number][] = [
-      [0, 1, 16], [0, 2, 13], [1, 3, 12], [2, 1, 4], [2, 4, 14],
-      [3, 2, 9], [3, 5, 20], [4, 3, 7], [4, 5, 4],
+      [0, 1, 16],
+      [0, 2, 13],
+      [1, 3, 12],
+      [2, 1, 4],
+      [2, 4, 14],
+      [3, 2, 9],
+      [3, 5, 20],
+      [4, 3, 7],
+      [4, 5, 4],
     ];
     for (const [from, to, capacity] of edges) network.addEdge(from, to, capacity);
     expect(network.maxFlow(0, 5)).toBeCloseTo(23, 9);

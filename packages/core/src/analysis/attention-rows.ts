@@ -61,7 +61,11 @@ export function forEachKeptRow(
     let mass = 0;
     for (const k of keptKeys) mass += row[k]!;
     if (!(mass > 0)) continue;
-    visit(Float64Array.from(keptKeys, (k) => row[k]! / mass), keptKeys, q);
+    visit(
+      Float64Array.from(keptKeys, (k) => row[k]! / mass),
+      keptKeys,
+      q,
+    );
   }
 }
 
@@ -80,10 +84,16 @@ export function meanPerHead(
   for (let h = 0; h < heads; h++) {
     let sum = 0;
     let count = 0;
-    forEachKeptRow(layer, batchIndex, h, (k) => mask === undefined || mask[k] !== 0, (p, kept, q) => {
-      sum += statistic(p, kept, q);
-      count++;
-    });
+    forEachKeptRow(
+      layer,
+      batchIndex,
+      h,
+      (k) => mask === undefined || mask[k] !== 0,
+      (p, kept, q) => {
+        sum += statistic(p, kept, q);
+        count++;
+      },
+    );
     means[h] = count === 0 ? Number.NaN : sum / count;
   }
   return means;

@@ -63,8 +63,12 @@ describe('deletion curves', () => {
 
   it('names bad orders, steps and scorer answers', async () => {
     expect(await errorOf(() => deletionCurve(toyScorer, [0, 0, 2]))).toBe('E_INPUT: order must be a permutation of 0…2, got [0, 0, 2]');
-    expect(await errorOf(() => deletionCurve(toyScorer, [0, 1, 2], [0, 2]))).toBe('E_INPUT: steps must rise strictly from 0 to 3 (the order\'s length), got [0, 2]');
-    expect(await errorOf(() => deletionCurve(async () => [1], [0, 1]))).toBe('E_INPUT: the deletion scorer returned 1 scores for 3 variants');
+    expect(await errorOf(() => deletionCurve(toyScorer, [0, 1, 2], [0, 2]))).toBe(
+      "E_INPUT: steps must rise strictly from 0 to 3 (the order's length), got [0, 2]",
+    );
+    expect(await errorOf(() => deletionCurve(async () => [1], [0, 1]))).toBe(
+      'E_INPUT: the deletion scorer returned 1 scores for 3 variants',
+    );
     expect(await errorOf(() => compareDeletionOrders(toyScorer, [0, 1], [0]))).toMatch(/same length, got 2 and 1/);
   });
 });

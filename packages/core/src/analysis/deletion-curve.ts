@@ -47,7 +47,10 @@ export function seededPermutation(n: number, seed: number): number[] {
 function checkOrder(order: readonly number[], name: string): void {
   const seen = new Set(order);
   if (seen.size !== order.length || order.some((i) => !Number.isInteger(i) || i < 0 || i >= order.length)) {
-    throw new AttentionError('E_INPUT', `${name} must be a permutation of 0…${order.length - 1}, got [${order.slice(0, 8).join(', ')}${order.length > 8 ? ', …' : ''}]`);
+    throw new AttentionError(
+      'E_INPUT',
+      `${name} must be a permutation of 0…${order.length - 1}, got [${order.slice(0, 8).join(', ')}${order.length > 8 ? ', …' : ''}]`,
+    );
   }
 }
 
@@ -64,13 +67,15 @@ export async function deletionCurve(score: DeletionScorer, order: readonly numbe
   const ks = steps ? [...steps] : Array.from({ length: order.length + 1 }, (_, k) => k);
   checkSteps(ks, order.length);
   const scores = await score(ks.map((k) => order.slice(0, k)));
-  if (scores.length !== ks.length) throw new AttentionError('E_INPUT', `the deletion scorer returned ${scores.length} scores for ${ks.length} variants`);
+  if (scores.length !== ks.length)
+    throw new AttentionError('E_INPUT', `the deletion scorer returned ${scores.length} scores for ${ks.length} variants`);
   return { steps: ks, scores };
 }
 
 /** ∫ (upper − lower) over the deleted fraction k/n ∈ [0, 1], by trapezoids; both curves on the same steps. */
 export function areaBetweenCurves(upper: DeletionCurve, lower: DeletionCurve): number {
-  if (upper.steps.join() !== lower.steps.join()) throw new AttentionError('E_INPUT', 'both deletion curves must be scored at the same steps');
+  if (upper.steps.join() !== lower.steps.join())
+    throw new AttentionError('E_INPUT', 'both deletion curves must be scored at the same steps');
   const n = upper.steps[upper.steps.length - 1] as number;
   let area = 0;
   for (let i = 1; i < upper.steps.length; i++) {
@@ -89,7 +94,10 @@ export async function compareDeletionOrders(
   steps?: readonly number[],
 ): Promise<DeletionComparison> {
   if (rankedOrder.length !== randomOrder.length) {
-    throw new AttentionError('E_INPUT', `the ranked and random orders must have the same length, got ${rankedOrder.length} and ${randomOrder.length}`);
+    throw new AttentionError(
+      'E_INPUT',
+      `the ranked and random orders must have the same length, got ${rankedOrder.length} and ${randomOrder.length}`,
+    );
   }
   const ranked = await deletionCurve(score, rankedOrder, steps);
   const random = await deletionCurve(score, randomOrder, steps);
@@ -100,7 +108,8 @@ export async function compareDeletionOrders(
 export function meanDeletionCurve(curves: readonly DeletionCurve[]): DeletionCurve {
   const first = curves[0];
   if (!first) throw new AttentionError('E_INPUT', 'meanDeletionCurve needs at least one curve, got none');
-  if (curves.some((curve) => curve.steps.join() !== first.steps.join())) throw new AttentionError('E_INPUT', 'all deletion curves must be scored at the same steps');
+  if (curves.some((curve) => curve.steps.join() !== first.steps.join()))
+    throw new AttentionError('E_INPUT', 'all deletion curves must be scored at the same steps');
   const scores = first.steps.map((_, i) => curves.reduce((sum, curve) => sum + (curve.scores[i] as number), 0) / curves.length);
   return { steps: [...first.steps], scores };
 }

@@ -45,7 +45,7 @@ export class FlowNetwork {
     let total = 0;
     while (this.buildLevels(residual, level, source, sink)) {
       next.fill(0);
-      for (let pushed = this.push(residual, level, next, source, sink, Infinity); pushed > EPSILON; ) {
+      for (let pushed = this.push(residual, level, next, source, sink, Infinity); pushed > EPSILON;) {
         total += pushed;
         pushed = this.push(residual, level, next, source, sink, Infinity);
       }

@@ -7,7 +7,12 @@ import { clsPatchRollout, patchesInBox, regionAttention } from './patch-region.t
 describe('clsPatchRollout', () => {
   it('is [CLS] row of rollout over the patches, renormalised', () => {
     // one layer, one head, [CLS] + 2 patches; Â = ½A + ½I gives [CLS] row [0.6, 0.3, 0.1]
-    const layer: AttentionLayer = { name: 'l0', kind: 'self', shape: [1, 1, 3, 3], data: Float32Array.from([0.2, 0.6, 0.2, 0, 1, 0, 0, 0, 1]) };
+    const layer: AttentionLayer = {
+      name: 'l0',
+      kind: 'self',
+      shape: [1, 1, 3, 3],
+      data: Float32Array.from([0.2, 0.6, 0.2, 0, 1, 0, 0, 0, 1]),
+    };
     const shares = clsPatchRollout([layer]);
     expect(shares).toHaveLength(2);
     expect(shares[0]).toBeCloseTo(0.75, 6);

@@ -57,7 +57,10 @@ export function patchesInBox(box: PixelBox, grid: PatchGrid): boolean[] {
 export function regionAttention(patchAttention: ArrayLike<number>, box: PixelBox, grid: PatchGrid): RegionAttention {
   const inside = patchesInBox(box, grid);
   if (patchAttention.length !== inside.length) {
-    throw new AttentionError('E_INPUT', `patchAttention has ${patchAttention.length} values; a ${grid.gridSize}×${grid.gridSize} grid has ${inside.length} patches`);
+    throw new AttentionError(
+      'E_INPUT',
+      `patchAttention has ${patchAttention.length} values; a ${grid.gridSize}×${grid.gridSize} grid has ${inside.length} patches`,
+    );
   }
   let peakPatch = 0;
   let total = 0;

@@ -28,7 +28,12 @@ describe('spearmanCorrelation', () => {
     const x = [0.3, 0.1, 0.5, 0.2, 0.9, 0.1];
     const y = [2, 1, 4, 4, 3, 0];
     expect(spearmanCorrelation(x, y)).toBeCloseTo(spearmanCorrelation(y, x), 12);
-    expect(spearmanCorrelation(x.map(Math.exp), y.map((v) => v * 10 - 3))).toBeCloseTo(spearmanCorrelation(x, y), 12);
+    expect(
+      spearmanCorrelation(
+        x.map(Math.exp),
+        y.map((v) => v * 10 - 3),
+      ),
+    ).toBeCloseTo(spearmanCorrelation(x, y), 12);
   });
 
   it('is NaN when undefined: under two pairs or a constant side', () => {

@@ -51,7 +51,13 @@ describe('fused attention', () => {
   it('an ONNX Attention op inside a local function is nested attention that cannot be exposed', () => {
     const model = decodeModel(classifierOnlyModel());
     model.functions = [
-      { name: 'Block', domain: 'pkg.torch', input: ['q', 'k', 'v'], output: ['y'], node: [{ opType: 'Attention', input: ['q', 'k', 'v'], output: ['y'] }] },
+      {
+        name: 'Block',
+        domain: 'pkg.torch',
+        input: ['q', 'k', 'v'],
+        output: ['y'],
+        node: [{ opType: 'Attention', input: ['q', 'k', 'v'], output: ['y'] }],
+      },
     ];
     const report = analyseAttentionGraph(decodeModel(encodeModel(model)));
     expect(report.nestedAttention).toEqual([{ name: 'y', location: 'function pkg.torch.Block' }]);
@@ -61,7 +67,13 @@ describe('fused attention', () => {
   it('finds fused ops inside local functions', () => {
     const model = decodeModel(classifierOnlyModel());
     model.functions = [
-      { name: 'Block', domain: 'pkg.torch', input: ['a'], output: ['b'], node: [{ opType: 'MultiHeadAttention', domain: 'com.microsoft', input: ['a'], output: ['b'] }] },
+      {
+        name: 'Block',
+        domain: 'pkg.torch',
+        input: ['a'],
+        output: ['b'],
+        node: [{ opType: 'MultiHeadAttention', domain: 'com.microsoft', input: ['a'], output: ['b'] }],
+      },
     ];
     const report = analyseAttentionGraph(decodeModel(encodeModel(model)));
     expect(report.fusedOps).toEqual([{ op: 'com.microsoft.MultiHeadAttention', node: 'b', location: 'function pkg.torch.Block' }]);

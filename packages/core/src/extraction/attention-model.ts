@@ -85,7 +85,11 @@ export async function loadAttentionModel(
     const added = exposed.filter((name) => !outputNames.includes(name));
     return acquireSession(
       { sha256: source.sha256, request, exposedOutputs: added },
-      () => appendGraphOutputs(baseBytes(), added.map((name) => ({ name }))),
+      () =>
+        appendGraphOutputs(
+          baseBytes(),
+          added.map((name) => ({ name })),
+        ),
       source.externalData,
     );
   };

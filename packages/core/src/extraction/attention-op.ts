@@ -64,9 +64,7 @@ function withProbabilitiesOutput(node: OnnxNode, probabilities: string, label: s
  * (qk_matmul_output_mode = 3; unused optional outputs 1–2 left as empty names, as ONNX allows).
  */
 export function withAttentionOpProbabilities(model: OnnxModel, nodes: AttentionSoftmaxNode[], label: string): OnnxModel {
-  const probabilitiesOf = new Map(
-    nodes.filter((n) => n.source === 'attention-op').map((n) => [n.contextNode.output, n.softmaxOutput]),
-  );
+  const probabilitiesOf = new Map(nodes.filter((n) => n.source === 'attention-op').map((n) => [n.contextNode.output, n.softmaxOutput]));
   const node = model.graph.node.map((graphNode) => {
     const probabilities = isStandardAttentionOp(graphNode) ? probabilitiesOf.get(graphNode.output[0] ?? '') : undefined;
     return probabilities ? withProbabilitiesOutput(graphNode, probabilities, label) : graphNode;

@@ -138,9 +138,7 @@ describe('ONNX Attention op (opset 23)', () => {
     };
     const { maps, outputs } = await extractAttention(bytes, feeds);
     expect(Object.values(outputs).map((o) => o.dims)).toEqual([[2, d]]);
-    expect(maps.layers.map((l) => [l.name, l.kind, l.shape])).toEqual([
-      ['node_scaled_dot_product_attention', 'cross', [2, 2, 3, 5]],
-    ]);
+    expect(maps.layers.map((l) => [l.name, l.kind, l.shape])).toEqual([['node_scaled_dot_product_attention', 'cross', [2, 2, 3, 5]]]);
     const expected = referenceProbabilities(
       { batch: 2, heads: 2, queries: 3, keys: 5, headDim: d },
       (b, h, i, c) => at(feeds.q, [b, h, i, c]),

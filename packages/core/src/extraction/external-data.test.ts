@@ -24,7 +24,11 @@ function writeWithExternalData(dir: string, location: string): string {
   for (const tensor of model.graph.initializer ?? []) {
     const data = tensor.rawData!;
     if (data.length < 256) continue;
-    tensor.externalData = [{ key: 'location', value: location }, { key: 'offset', value: String(offset) }, { key: 'length', value: String(data.length) }];
+    tensor.externalData = [
+      { key: 'location', value: location },
+      { key: 'offset', value: String(offset) },
+      { key: 'length', value: String(data.length) },
+    ];
     tensor.dataLocation = 1;
     delete tensor.rawData;
     chunks.push(data);
@@ -74,6 +78,8 @@ describe('external data', () => {
 
   it('refuses a location outside the model folder', async () => {
     const path = writeWithExternalData(join(root, 'escape'), '../outside.data');
-    await expect(readModelSource(path)).rejects.toThrow(/keeps its data at "\.\.\/outside\.data", which is not a file inside the model's folder/);
+    await expect(readModelSource(path)).rejects.toThrow(
+      /keeps its data at "\.\.\/outside\.data", which is not a file inside the model's folder/,
+    );
   });
 });

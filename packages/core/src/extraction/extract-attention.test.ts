@@ -18,7 +18,11 @@ function random(seed: number): () => number {
 function randomTensor(dims: number[], seed: number): ort.Tensor {
   const next = random(seed);
   const size = dims.reduce((a, b) => a * b, 1);
-  return new ort.Tensor('float32', Float32Array.from({ length: size }, () => next() * 3), dims);
+  return new ort.Tensor(
+    'float32',
+    Float32Array.from({ length: size }, () => next() * 3),
+    dims,
+  );
 }
 
 /** Row-major matrices [rows, cols] of one (batch·head) slice, in float64. */
@@ -143,10 +147,16 @@ describe('extractAttention, rank 4', () => {
       ['layer.1.softmax', ['Where']],
     ]);
     expect(model.attentionNodes.map((n) => n.rank)).toEqual([4, 4]);
-    for (const [batch, length] of [[1, 4], [3, 7]] as const) {
+    for (const [batch, length] of [
+      [1, 4],
+      [3, 7],
+    ] as const) {
       const f = feeds(batch, length, length, 20 + length);
       const { layers, timings } = await model.run(f);
-      expect(layers.map((l) => l.shape)).toEqual([[batch, 2, length, length], [batch, 2, length, length]]);
+      expect(layers.map((l) => l.shape)).toEqual([
+        [batch, 2, length, length],
+        [batch, 2, length, length],
+      ]);
       expect(layers.every((l) => l.kind === 'self')).toBe(true);
       expect(timings.runMs).toBeGreaterThan(0);
       const [layer0, layer1] = reference(f, batch, length, length);
@@ -191,7 +201,11 @@ function flattenedHeadsModel(options: { reshapeHeads?: number; outProjection?: {
     const width = options.outProjection.width;
     const [moved] = g.node('Transpose', [ctx!], { attributes: { perm: [1, 0, 2] } });
     const [flat] = g.node('Reshape', [moved!, g.constantInt64([-1, width])]);
-    const w = g.initializer('out_proj.weight', Float32Array.from({ length: width * width }, (_, i) => (i % 7) / 7), [width, width]);
+    const w = g.initializer(
+      'out_proj.weight',
+      Float32Array.from({ length: width * width }, (_, i) => (i % 7) / 7),
+      [width, width],
+    );
     const [projected] = g.node('Gemm', [flat!, w], { attributes: { transB: 1 } });
     g.output(projected!, 'float32', ['rows', width]);
   } else {
@@ -256,7 +270,11 @@ describe('extractAttention, rank-2 pooling', () => {
     const embeddings = randomTensor([2, 4, dim], 3);
     const { maps } = await extractAttention(g.toBytes(), { embeddings });
     expect(maps.layers.map((l) => [l.name, l.kind, l.shape])).toEqual([['pooling.softmax', 'pooling', [2, 1, 1, 4]]]);
-    const w = [[1, 0.5, 0], [0, 1, -0.5], [0.25, 0, 1]];
+    const w = [
+      [1, 0.5, 0],
+      [0, 1, -0.5],
+      [0.25, 0, 1],
+    ];
     const expected = [0, 1].flatMap((b) => {
       const rows = slice(embeddings, b, 4, dim);
       const s = matmul(rows, w).map((pr, i) => pr.reduce((acc, x, j) => acc + x * rows[i]![j]!, 0));

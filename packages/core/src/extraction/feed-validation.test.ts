@@ -28,12 +28,24 @@ describe('validateFeeds', () => {
   });
 
   it.each([
-    ['unknown name', { ...good(), token_type_ids: int64([1, 5]) }, 'unknown input "token_type_ids"; the model\'s inputs are: input_ids, attention_mask, features'],
+    [
+      'unknown name',
+      { ...good(), token_type_ids: int64([1, 5]) },
+      'unknown input "token_type_ids"; the model\'s inputs are: input_ids, attention_mask, features',
+    ],
     ['missing input', { input_ids: int64([1, 5]), features: float32([1, 3]) }, 'missing input "attention_mask" (int64 [batch, sequence])'],
     ['wrong type', { ...good(), features: int64([1, 3]) }, 'input "features": expected type float32, got int64'],
     ['wrong rank', { ...good(), input_ids: int64([5]) }, 'input "input_ids": expected rank 2 int64 [batch, sequence], got dims [5]'],
-    ['fixed dim', { ...good(), features: float32([1, 4]) }, 'input "features": dimension 1 must be 3 (float32 [batch, 3]), got dims [1, 4]'],
-    ['shared symbolic dim', { ...good(), attention_mask: int64([1, 6]) }, 'input "attention_mask": dimension 1 ("sequence") is 6 but input "input_ids" has "sequence" = 5'],
+    [
+      'fixed dim',
+      { ...good(), features: float32([1, 4]) },
+      'input "features": dimension 1 must be 3 (float32 [batch, 3]), got dims [1, 4]',
+    ],
+    [
+      'shared symbolic dim',
+      { ...good(), attention_mask: int64([1, 6]) },
+      'input "attention_mask": dimension 1 ("sequence") is 6 but input "input_ids" has "sequence" = 5',
+    ],
   ])('%s is E_INPUT', (_, feeds, message) => {
     expect(() => validateFeeds(specs(), feeds)).toThrow(message);
   });

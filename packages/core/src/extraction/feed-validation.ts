@@ -5,8 +5,19 @@ import type { OnnxModel, OnnxValueInfo } from '../onnx/proto.ts';
 
 /** ONNX TensorProto.DataType → the onnxruntime-node tensor type name. */
 const ORT_TYPE_NAMES: Record<number, string> = {
-  1: 'float32', 2: 'uint8', 3: 'int8', 4: 'uint16', 5: 'int16', 6: 'int32', 7: 'int64', 8: 'string',
-  9: 'bool', 10: 'float16', 11: 'float64', 12: 'uint32', 13: 'uint64',
+  1: 'float32',
+  2: 'uint8',
+  3: 'int8',
+  4: 'uint16',
+  5: 'int16',
+  6: 'int32',
+  7: 'int64',
+  8: 'string',
+  9: 'bool',
+  10: 'float16',
+  11: 'float64',
+  12: 'uint32',
+  13: 'uint64',
 };
 
 export interface TensorSpec {
@@ -55,10 +66,7 @@ export function validateFeeds(specs: GraphInputSpec[], feeds: Record<string, unk
   const expectedNames = specs.filter((s) => s.required).map((s) => s.name);
   for (const name of Object.keys(feeds)) {
     if (!byName.has(name)) {
-      throw new AttentionError(
-        'E_INPUT',
-        `unknown input "${name}"; the model's inputs are: ${expectedNames.join(', ') || '(none)'}`,
-      );
+      throw new AttentionError('E_INPUT', `unknown input "${name}"; the model's inputs are: ${expectedNames.join(', ') || '(none)'}`);
     }
   }
   const symbols = new Map<string, { input: string; size: number }>();

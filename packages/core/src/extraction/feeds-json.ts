@@ -18,13 +18,12 @@ export type FeedsJson = z.infer<typeof feedsJsonSchema>;
 function tensorFromFeed(name: string, feed: z.infer<typeof feedSchema>): ort.Tensor {
   const size = feed.dims.reduce((a, b) => a * b, 1);
   if (feed.data.length !== size) {
-    throw new AttentionError(
-      'E_INPUT',
-      `feed "${name}": dims [${feed.dims.join(', ')}] need ${size} values, got ${feed.data.length}`,
-    );
+    throw new AttentionError('E_INPUT', `feed "${name}": dims [${feed.dims.join(', ')}] need ${size} values, got ${feed.data.length}`);
   }
   const badIndex = feed.data.findIndex((v) =>
-    feed.type === 'bool' ? typeof v !== 'boolean' && v !== 0 && v !== 1 : typeof v !== 'number' || !Number.isFinite(v) || (feed.type === 'int64' && !Number.isSafeInteger(v)),
+    feed.type === 'bool'
+      ? typeof v !== 'boolean' && v !== 0 && v !== 1
+      : typeof v !== 'number' || !Number.isFinite(v) || (feed.type === 'int64' && !Number.isSafeInteger(v)),
   );
   if (badIndex >= 0) {
     throw new AttentionError(
@@ -34,11 +33,19 @@ function tensorFromFeed(name: string, feed: z.infer<typeof feedSchema>): ort.Ten
   }
   switch (feed.type) {
     case 'int64':
-      return new ort.Tensor('int64', BigInt64Array.from(feed.data, (v) => BigInt(v as number)), feed.dims);
+      return new ort.Tensor(
+        'int64',
+        BigInt64Array.from(feed.data, (v) => BigInt(v as number)),
+        feed.dims,
+      );
     case 'float32':
       return new ort.Tensor('float32', Float32Array.from(feed.data as number[]), feed.dims);
     case 'bool':
-      return new ort.Tensor('bool', Uint8Array.from(feed.data, (v) => (v ? 1 : 0)), feed.dims);
+      return new ort.Tensor(
+        'bool',
+        Uint8Array.from(feed.data, (v) => (v ? 1 : 0)),
+        feed.dims,
+      );
   }
 }
 

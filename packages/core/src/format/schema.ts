@@ -32,7 +32,10 @@ export const attentionMapsJsonSchema = z
     format: z.literal('attn-maps/v1'),
     model: z.object({
       id: z.string().min(1),
-      sha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+      sha256: z
+        .string()
+        .regex(/^[0-9a-f]{64}$/)
+        .optional(),
       executionProvider: z.string().optional(),
     }),
     domain: z.string().min(1),

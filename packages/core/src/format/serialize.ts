@@ -36,10 +36,7 @@ function encodeLayer(layer: AttentionLayer, encoding: AttentionDataEncoding): At
 }
 
 /** The JSON document for `maps`; `numbers` (the default) keeps full float32 precision. */
-export function serializeAttentionMaps(
-  maps: AttentionMaps,
-  encoding: AttentionDataEncoding = 'numbers',
-): AttentionMapsJson {
+export function serializeAttentionMaps(maps: AttentionMaps, encoding: AttentionDataEncoding = 'numbers'): AttentionMapsJson {
   const axes = maps.queryTokens ? { queryTokens: maps.queryTokens, keyTokens: maps.tokens } : { tokens: maps.tokens };
   return {
     format: ATTN_MAPS_FORMAT,
@@ -100,10 +97,7 @@ export function parseAttentionMaps(json: unknown): AttentionMaps {
     const data = decodePayload(layer, where);
     const expected = layerSize(layer.shape);
     if (data.length !== expected) {
-      throw new AttentionError(
-        'E_FORMAT',
-        `${where}: shape [${layer.shape.join(', ')}] needs ${expected} values, got ${data.length}`,
-      );
+      throw new AttentionError('E_FORMAT', `${where}: shape [${layer.shape.join(', ')}] needs ${expected} values, got ${data.length}`);
     }
     checkRows(data, layer, where);
     return { name: layer.name, kind: layer.kind, shape: layer.shape, data };

@@ -12,10 +12,7 @@ export function requirePositiveInteger(name: string, value: number): void {
 /** Throws E_INPUT unless `values` holds exactly `expected` numbers. */
 export function requireLength(name: string, values: ArrayLike<number>, expected: number, shape: string): void {
   if (values.length !== expected) {
-    throw new AttentionError(
-      'E_INPUT',
-      `${name} must hold ${expected} values (${shape}), got ${values.length}`,
-    );
+    throw new AttentionError('E_INPUT', `${name} must hold ${expected} values (${shape}), got ${values.length}`);
   }
 }
 

@@ -63,10 +63,7 @@ function tensorRawData(data: GraphTensorData): Uint8Array {
 function tensorProto(name: string, data: GraphTensorData, dims: number[]): OnnxTensor {
   const expected = dims.reduce((product, dim) => product * dim, 1);
   if (dims.some((dim) => !Number.isInteger(dim) || dim < 0) || expected !== data.length) {
-    throw new AttentionError(
-      'E_INPUT',
-      `tensor '${name}' has ${data.length} values but dims [${dims.join(', ')}] need ${expected}`,
-    );
+    throw new AttentionError('E_INPUT', `tensor '${name}' has ${data.length} values but dims [${dims.join(', ')}] need ${expected}`);
   }
   return {
     name,
@@ -91,9 +88,7 @@ function valueInfo(name: string, elementType: GraphElementType, dims: GraphDimen
 function attributeProto(name: string, input: AttributeInput): OnnxAttribute {
   if (typeof input === 'string') return { name, type: AttributeType.STRING, s: new TextEncoder().encode(input) };
   if (typeof input === 'number') {
-    return Number.isInteger(input)
-      ? { name, type: AttributeType.INT, i: input }
-      : { name, type: AttributeType.FLOAT, f: input };
+    return Number.isInteger(input) ? { name, type: AttributeType.INT, i: input } : { name, type: AttributeType.FLOAT, f: input };
   }
   if (Array.isArray(input)) {
     return input.every((value) => Number.isInteger(value))

@@ -114,9 +114,7 @@ export function encodeModel(model: OnnxModel): Uint8Array {
  * Everything else in the file (fields this schema does not know included) stays byte-identical.
  */
 export function appendGraphOutputs(bytes: Uint8Array, outputs: OnnxValueInfo[]): Uint8Array {
-  const patch = ModelProto.encode(
-    ModelProto.fromObject({ graph: { output: outputs } } as Record<string, unknown>),
-  ).finish();
+  const patch = ModelProto.encode(ModelProto.fromObject({ graph: { output: outputs } } as Record<string, unknown>)).finish();
   const merged = new Uint8Array(bytes.length + patch.length);
   merged.set(bytes, 0);
   merged.set(patch, bytes.length);

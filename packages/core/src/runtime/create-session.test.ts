@@ -32,7 +32,7 @@ describe('createProviderSession', () => {
 
   // On a machine where the GPU provider really loads, `used` is that provider; here (no CUDA
   // libraries, no WebGPU adapter) both take the failure branches, which is what is asserted.
-  it.each<ExecutionProviderName>(['cuda', 'webgpu'])('%s without fallback is E_PROVIDER naming it and ORT\'s reason', async (name) => {
+  it.each<ExecutionProviderName>(['cuda', 'webgpu'])("%s without fallback is E_PROVIDER naming it and ORT's reason", async (name) => {
     try {
       const { session, provider } = await createProviderSession(reluModel(), { executionProvider: name });
       expect(provider.used).toBe(name);

@@ -46,14 +46,21 @@ async function readExternalData(bytes: Uint8Array, modelPath: string): Promise<{
   for (const [location, tensor] of externalDataLocations(decoded)) {
     const relative = normalize(location);
     if (location === '' || isAbsolute(location) || relative === '..' || relative.startsWith(`..${sep}`)) {
-      throw new AttentionError('E_MODEL', `${label}: tensor "${tensor}" keeps its data at "${location}", which is not a file inside the model's folder`);
+      throw new AttentionError(
+        'E_MODEL',
+        `${label}: tensor "${tensor}" keeps its data at "${location}", which is not a file inside the model's folder`,
+      );
     }
     const path = join(dirname(modelPath), relative);
     try {
       files.push({ path: location, data: new Uint8Array(await readFile(path)) });
     } catch (cause) {
       const code = (cause as NodeJS.ErrnoException).code;
-      throw new AttentionError('E_MODEL', `${label}: tensor "${tensor}" keeps its data in ${path}: ${code === 'ENOENT' ? 'no such file' : String(code ?? cause)}`, { cause });
+      throw new AttentionError(
+        'E_MODEL',
+        `${label}: tensor "${tensor}" keeps its data in ${path}: ${code === 'ENOENT' ? 'no such file' : String(code ?? cause)}`,
+        { cause },
+      );
     }
   }
   return { files, decoded };

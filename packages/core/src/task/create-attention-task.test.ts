@@ -68,7 +68,10 @@ describe('createAttentionTask', () => {
         return {
           encode: async (input) => ({ ...(await bound.encode(input)), ids: input.ids }),
           predict: (_, encoded) => ({ label: encoded.ids.join(' '), scores: {} }),
-          withoutElement: (encoded, index) => ({ ...withoutSequencePosition(encoded, index), ids: encoded.ids.filter((_, i) => i !== index) }),
+          withoutElement: (encoded, index) => ({
+            ...withoutSequencePosition(encoded, index),
+            ids: encoded.ids.filter((_, i) => i !== index),
+          }),
         };
       },
     };

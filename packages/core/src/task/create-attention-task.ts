@@ -16,14 +16,22 @@ export interface TaskFolder<Input> {
 }
 
 /** Reads a domain's model folder without loading the model (for model lists and help texts). */
-export function readTaskFolder<Input, P extends TaskPrediction, E extends EncodedInput>(domain: Domain<Input, P, E>, modelDir: string, id?: string): TaskFolder<Input> {
+export function readTaskFolder<Input, P extends TaskPrediction, E extends EncodedInput>(
+  domain: Domain<Input, P, E>,
+  modelDir: string,
+  id?: string,
+): TaskFolder<Input> {
   const folder = readModelFolder(modelDir, { requiredFiles: domain.requiredFiles, ...(id ? { id } : {}) });
   const examples = folder.examples
     ? folder.examples.map((example, i) => {
         try {
           return checkInput(domain.inputSchema, example);
         } catch (cause) {
-          throw new AttentionError('E_MODEL', `${folder.dir}/examples.json: example ${i} is not a valid input: ${(cause as Error).message}`, { cause });
+          throw new AttentionError(
+            'E_MODEL',
+            `${folder.dir}/examples.json: example ${i} is not a valid input: ${(cause as Error).message}`,
+            { cause },
+          );
         }
       })
     : (domain.defaultExamples?.(folder) ?? []);

@@ -24,7 +24,13 @@ describe('readModelFolder', () => {
       'examples.json': '[{"text":"hi"}]',
     });
     const read = readModelFolder(dir, { id: 'shipped' });
-    expect(read).toMatchObject({ id: 'shipped', labels: ['a', 'b'], maxLength: 64, preprocessor: { size: { height: 28 } }, examples: [{ text: 'hi' }] });
+    expect(read).toMatchObject({
+      id: 'shipped',
+      labels: ['a', 'b'],
+      maxLength: 64,
+      preprocessor: { size: { height: 28 } },
+      examples: [{ text: 'hi' }],
+    });
     expect(read.onnxPath).toBe(join(dir, 'onnx', 'model.onnx'));
   });
 

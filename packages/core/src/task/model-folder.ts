@@ -63,7 +63,10 @@ function labelsFrom(config: Record<string, unknown>, configPath: string): string
   for (const [key, value] of entries) {
     const index = Number(key);
     if (!/^\d+$/.test(key) || index >= entries.length || typeof value !== 'string') {
-      throw new AttentionError('E_MODEL', `${configPath}: id2label entry ${JSON.stringify(key)}: ${JSON.stringify(value)} is not index → name`);
+      throw new AttentionError(
+        'E_MODEL',
+        `${configPath}: id2label entry ${JSON.stringify(key)}: ${JSON.stringify(value)} is not index → name`,
+      );
     }
     labels[index] = value;
   }

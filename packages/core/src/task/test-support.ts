@@ -14,7 +14,16 @@ export const TINY_VOCAB_SIZE = 12;
 export const TINY_MAX_LENGTH = 8;
 
 export const idsInputSchema = z.strictObject({
-  ids: z.array(z.number().int().min(0).max(TINY_VOCAB_SIZE - 1)).min(1).max(TINY_MAX_LENGTH),
+  ids: z
+    .array(
+      z
+        .number()
+        .int()
+        .min(0)
+        .max(TINY_VOCAB_SIZE - 1),
+    )
+    .min(1)
+    .max(TINY_MAX_LENGTH),
 });
 export type IdsInput = z.infer<typeof idsInputSchema>;
 
@@ -41,7 +50,16 @@ export const idsDomain: Domain<IdsInput> = {
 
 /** Writes a folder (config.json with labels no/yes, onnx/model.onnx, extra files) under `dir` or a new temp dir. */
 export function writeTinyModelFolder(dir = mkdtempSync(join(tmpdir(), 'attn-tiny-')), extra: Record<string, string> = {}): string {
-  const config = { vocabSize: TINY_VOCAB_SIZE, maxLength: TINY_MAX_LENGTH, hidden: 8, heads: 2, layers: 2, intermediate: 16, numLabels: 2, layerNormEps: 1e-5 };
+  const config = {
+    vocabSize: TINY_VOCAB_SIZE,
+    maxLength: TINY_MAX_LENGTH,
+    hidden: 8,
+    heads: 2,
+    layers: 2,
+    intermediate: 16,
+    numLabels: 2,
+    layerNormEps: 1e-5,
+  };
   const files: Record<string, string | Uint8Array> = {
     'config.json': JSON.stringify({ id2label: { 0: 'no', 1: 'yes' }, attn: { maxLength: TINY_MAX_LENGTH } }),
     'onnx/model.onnx': buildTransformerClassifier(config, undefined, 3),

@@ -10,8 +10,7 @@ export const cudaBackend: ExecutionProviderBackend = {
   name: 'cuda',
   priority: 40,
   accelerator: true,
-  unavailableReason: (platform, supported) =>
-    supported.includes('cuda') ? undefined : notInBuildReason('cuda', platform),
+  unavailableReason: (platform, supported) => (supported.includes('cuda') ? undefined : notInBuildReason('cuda', platform)),
   sessionConfig: () => 'cuda',
   installHint:
     'reinstall with ONNXRUNTIME_NODE_INSTALL=cuda12 and the onnxruntime-node build script allowed (see README), on a machine with an NVIDIA driver and CUDA 12',

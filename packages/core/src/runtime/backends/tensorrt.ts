@@ -6,8 +6,7 @@ export const tensorrtBackend: ExecutionProviderBackend = {
   name: 'tensorrt',
   priority: 50,
   accelerator: true,
-  unavailableReason: (platform, supported) =>
-    supported.includes('tensorrt') ? undefined : notInBuildReason('tensorrt', platform),
+  unavailableReason: (platform, supported) => (supported.includes('tensorrt') ? undefined : notInBuildReason('tensorrt', platform)),
   sessionConfig: () => 'tensorrt',
   installHint: 'install TensorRT 10 and the CUDA build of onnxruntime-node (ONNXRUNTIME_NODE_INSTALL=cuda12)',
 };

@@ -6,8 +6,7 @@ export const webgpuBackend: ExecutionProviderBackend = {
   name: 'webgpu',
   priority: 10,
   accelerator: true,
-  unavailableReason: (platform, supported) =>
-    supported.includes('webgpu') ? undefined : notInBuildReason('webgpu', platform),
+  unavailableReason: (platform, supported) => (supported.includes('webgpu') ? undefined : notInBuildReason('webgpu', platform)),
   sessionConfig: () => 'webgpu',
   installHint: 'install a GPU driver with Vulkan (Linux, plus the Vulkan loader libvulkan1), Metal (macOS) or D3D12 (Windows) support',
 };
