@@ -1,6 +1,7 @@
 // Turborepo generators of Attention Atlas: `pnpm gen demo` (or `pnpm turbo gen demo`) adds a new
 // domain — a task package (packages/task-<name>) and a Next.js app (apps/<name>) that work as generated.
 import type { PlopTypes } from '@turbo/gen';
+import { typeLiteral } from './string-literal.ts';
 import {
   checkDescription,
   checkDomainName,
@@ -13,8 +14,10 @@ import {
 
 export default function generators(plop: PlopTypes.NodePlopAPI): void {
   const root = plop.getDestBasePath();
-  // JSON string literal of a value: for descriptions inside TypeScript and JSON files.
+  // JSON string literal of a value: for descriptions inside JSON files.
   plop.setHelper('json', (value: unknown) => JSON.stringify(value));
+  // TypeScript string literal of a value, quoted as Prettier quotes it: single quotes unless that needs more escapes.
+  plop.setHelper('ts', (value: unknown) => typeLiteral(String(value)));
 
   plop.setGenerator('demo', {
     description: 'A new attention domain: packages/task-<name> (an AttentionTask) and apps/<name> (a Next.js app)',

@@ -83,11 +83,16 @@ function commandLineInput(value: string): unknown {
   }
 }
 
+/** The history and list lengths a folder allows: the model's max_length (at most MAX_HISTORY_ITEMS), MAX_TOP_N. */
+function recsysLimits(folder: ModelFolder): { maxHistory: number; maxRecommendations: number } {
+  return { maxHistory: Math.min(MAX_HISTORY_ITEMS, folder.maxLength ?? MAX_HISTORY_ITEMS), maxRecommendations: MAX_TOP_N };
+}
+
 export const recsysDomain: Domain<RecsysInput, RecsysPrediction, RecsysEncodedInput> = {
   name: 'recsys',
   inputSchema: recsysInputSchema,
   requiredFiles: ['config.json'],
-  limits: (folder) => ({ maxHistory: Math.min(MAX_HISTORY_ITEMS, folder.maxLength ?? MAX_HISTORY_ITEMS), maxRecommendations: MAX_TOP_N }),
+  limits: recsysLimits,
   defaultExamples: (folder) => {
     const first = catalogueFromConfig(folder.config, `${folder.dir}/config.json`).movies.slice(0, 3);
     return [{ name: 'the first movies of the catalogue', history: first.map((movie) => movie.movieId) }];
@@ -109,7 +114,7 @@ export const recsysDomain: Domain<RecsysInput, RecsysPrediction, RecsysEncodedIn
     }
     const catalogue = catalogueFromConfig(folder.config, `${folder.dir}/config.json`);
     const users = exampleUsers(folder);
-    const maxHistory = recsysDomain.limits(folder).maxHistory!;
+    const { maxHistory } = recsysLimits(folder);
 
     const historyOf = (input: RecsysInput): number[] => {
       if (input.history) return input.history;

@@ -131,7 +131,7 @@ describe('recsysDomain: inputs', () => {
 describe('recsysDomain: the folder', () => {
   it('states its limits, takes examples from examples.json, and recognises recommender folders only', () => {
     const folder = readModelFolder(dir);
-    expect(recsysDomain.limits(folder)).toEqual({ maxHistory: 8, maxRecommendations: 100 });
+    expect(recsysDomain.limits!(folder)).toEqual({ maxHistory: 8, maxRecommendations: 100 });
     expect(task.examples()).toEqual(TINY_RECSYS_EXAMPLES);
     expect(recsysDomain.recognizes!(folder)).toBe(true);
     expect(recsysDomain.recognizes!(readModelFolder(writeTinyModelFolder()))).toBe(false);

@@ -12,6 +12,7 @@ import {
   type Domain,
   type EncodedInput,
   type LoadAttentionTask,
+  type ModelFolder,
 } from '@attn/core';
 import { exampleKindFor, textExamples } from './text-examples.ts';
 import { loadTextTokenizer } from './text-tokenizer.ts';
@@ -40,14 +41,16 @@ function int64Row(values: readonly number[]): Tensor {
   );
 }
 
+/** The text limits a folder states: the character cap, and the model's own token maximum (at most MAX_TEXT_TOKENS). */
+function textLimits(folder: ModelFolder): { maxCharacters: number; maxTokens: number } {
+  return { maxCharacters: MAX_TEXT_CHARACTERS, maxTokens: Math.min(MAX_TEXT_TOKENS, folder.maxLength ?? MAX_TEXT_TOKENS) };
+}
+
 export const textDomain: Domain<TextInput> = {
   name: 'text',
   inputSchema: textInputSchema,
   requiredFiles: ['config.json', 'tokenizer.json', 'tokenizer_config.json'],
-  limits: (folder) => ({
-    maxCharacters: MAX_TEXT_CHARACTERS,
-    maxTokens: Math.min(MAX_TEXT_TOKENS, folder.maxLength ?? MAX_TEXT_TOKENS),
-  }),
+  limits: textLimits,
   defaultExamples: (folder) => textExamples(exampleKindFor(folder.id, folder.labels ?? [])),
   recognizes: (folder) => existsSync(join(folder.dir, 'tokenizer.json')),
   inputFromCommandLine: (text) => ({ text }),
@@ -60,7 +63,7 @@ export const textDomain: Domain<TextInput> = {
         `${folder.onnxPath}: inputs [${graph.inputNames.join(', ')}] are not a text classifier's (input_ids, attention_mask, optional token_type_ids)`,
       );
     }
-    const tokenizer = await loadTextTokenizer(folder.dir, textDomain.limits(folder).maxTokens!);
+    const tokenizer = await loadTextTokenizer(folder.dir, textLimits(folder).maxTokens);
     return {
       encode(input): EncodedInput {
         const { ids, typeIds, tokens } = tokenizer.encode(input.text);

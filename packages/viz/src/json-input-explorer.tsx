@@ -9,13 +9,15 @@ import { useExplain } from './use-explain.ts';
 
 export interface JsonInputExplorerProps {
   models: readonly ModelListEntry[];
-  /** One line under the input box saying what the input is. */
-  inputHint: string;
+  /** One line under the input box saying what the input is (default: the feeds JSON every generated domain starts with). */
+  inputHint?: string;
 }
+
+const FEEDS_HINT = 'Feeds JSON: { "<input name>": { "dims": [...], "type": "int64" | "float32" | "bool", "data": [...] } }';
 
 const pretty = (value: unknown) => JSON.stringify(value, null, 2);
 
-export function JsonInputExplorer({ models, inputHint }: JsonInputExplorerProps) {
+export function JsonInputExplorer({ models, inputHint = FEEDS_HINT }: JsonInputExplorerProps) {
   const [modelId, setModelId] = useState(models[0]?.id ?? '');
   const model = models.find((m) => m.id === modelId);
   const [inputText, setInputText] = useState(() => (models[0]?.examples[0] === undefined ? '' : pretty(models[0].examples[0])));

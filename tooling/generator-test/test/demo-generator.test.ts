@@ -143,6 +143,13 @@ describe('pnpm gen demo, generated into a temporary repository root', () => {
     for (const copied of ['readJsonBody', 'STATUS_BY_CODE', 'new Map(', 'readFileSync', 'softmax(']) expect(all).not.toContain(copied);
   });
 
+  it("writes code in the repository's Prettier style, so `pnpm format` passes with a new domain", () => {
+    const config = join(repoRoot, 'tooling', 'prettier', 'index.js');
+    const files = DEMO_FILES.map((file) => file.destination.replaceAll('{{name}}', NAME));
+    const prettier = run(bin('prettier'), ['--check', '--config', config, ...files], root);
+    expect(prettier.status, prettier.output).toBe(0);
+  });
+
   it('type-checks the generated task package and app', () => {
     for (const project of [join('packages', `task-${NAME}`), join('apps', NAME)]) {
       const tsc = run(bin('tsc'), ['--noEmit', '-p', project], root);

@@ -21,7 +21,7 @@ export function readTaskFolder<Input, P extends TaskPrediction, E extends Encode
   modelDir: string,
   id?: string,
 ): TaskFolder<Input> {
-  const folder = readModelFolder(modelDir, { requiredFiles: domain.requiredFiles, ...(id ? { id } : {}) });
+  const folder = readModelFolder(modelDir, { requiredFiles: domain.requiredFiles ?? [], ...(id ? { id } : {}) });
   const examples = folder.examples
     ? folder.examples.map((example, i) => {
         try {
@@ -35,7 +35,7 @@ export function readTaskFolder<Input, P extends TaskPrediction, E extends Encode
         }
       })
     : (domain.defaultExamples?.(folder) ?? []);
-  return { folder, limits: domain.limits(folder), examples };
+  return { folder, limits: domain.limits?.(folder) ?? {}, examples };
 }
 
 /** Position labels "0", "1", … for a domain that does not label its axis. */

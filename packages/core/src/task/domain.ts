@@ -40,10 +40,10 @@ export interface Domain<Input, Prediction extends TaskPrediction = TaskPredictio
   readonly name: string;
   /** What explain() accepts; errors name the field. */
   readonly inputSchema: z.ZodType<Input>;
-  /** Files a model folder of this domain must hold besides the ONNX model (config.json, tokenizer.json, …). */
-  readonly requiredFiles: readonly string[];
-  /** What the model enforces, from its folder alone (no session): pages and --help show these. */
-  limits(folder: ModelFolder): TaskLimits;
+  /** Files a model folder of this domain must hold besides the ONNX model (config.json, tokenizer.json, …); default none. */
+  readonly requiredFiles?: readonly string[];
+  /** What the model enforces, from its folder alone (no session): pages and --help show these; default none. */
+  limits?(folder: ModelFolder): TaskLimits;
   /** Examples for a folder without examples.json. */
   defaultExamples?(folder: ModelFolder): Input[];
   /** Whether a folder of unknown domain holds a model of this domain (`attn explain <folder>`). */
