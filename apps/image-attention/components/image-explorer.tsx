@@ -5,7 +5,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { ImageDeletionCurve, ImagePrediction } from '@attn/task-image';
 import type { ImageInput } from '@attn/task-image/input';
-import { PredictionCard, useExplain, usePostJson, type ExplainRequestBody } from '@attn/viz';
+import { ModelSelect, PredictionCard, ProviderSelect, useExplain, usePostJson, type ExplainRequestBody } from '@attn/viz';
 import type { ImageModelEntry } from '../src/image-model-entry.ts';
 import { modelInputDataUrl } from '../src/model-input-picture.ts';
 import { AttentionDistancePanel } from './attention-distance-panel.tsx';
@@ -55,26 +55,8 @@ export function ImageExplorer({ models, providers }: ImageExplorerProps) {
     <div className="explorer">
       <section className="card explain-form" aria-label="Choose an image">
         <div className="form-row">
-          <label className="field">
-            <span>Model</span>
-            <select name="model" value={modelId} onChange={(e) => changeModel(e.target.value)}>
-              {models.map((m) => (
-                <option key={m.id} value={m.id}>
-                  {m.title}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="field">
-            <span>Execution provider</span>
-            <select name="executionProvider" value={provider} onChange={(e) => setProvider(e.target.value)}>
-              {providers.map((p) => (
-                <option key={p} value={p}>
-                  {p === 'auto' ? 'auto (best available)' : p}
-                </option>
-              ))}
-            </select>
-          </label>
+          <ModelSelect models={models} value={modelId} onChange={changeModel} />
+          <ProviderSelect providers={providers} value={provider} onChange={setProvider} />
         </div>
         {model ? <p className="model-description">{model.description}</p> : null}
         {model?.unavailable ? <p className="alert">{model.unavailable}</p> : null}

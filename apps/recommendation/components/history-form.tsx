@@ -2,7 +2,7 @@
 // (oldest first; each movie removable), the execution provider, and the Recommend button.
 'use client';
 import type { FormEvent } from 'react';
-import { SearchCombobox, type SearchResults } from '@attn/viz';
+import { ProviderSelect, SearchCombobox, type SearchResults } from '@attn/viz';
 import type { MovieSearchBody } from '../src/movie-search-route.ts';
 import type { PageModel } from '../src/page-models.ts';
 
@@ -122,16 +122,7 @@ export function HistoryForm(props: HistoryFormProps) {
         </div>
       )}
       <div className="form-row form-footer">
-        <label className="field inline">
-          <span>Execution provider</span>
-          <select value={provider} onChange={(e) => props.onProviderChange(e.target.value)} name="executionProvider">
-            {providers.map((p) => (
-              <option key={p} value={p}>
-                {p === 'auto' ? 'auto (best available)' : p}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ProviderSelect providers={providers} value={provider} onChange={props.onProviderChange} inline />
         <button type="submit" className="primary" disabled={busy || !ready}>
           {busy ? 'Recommending…' : 'Recommend'}
         </button>

@@ -4,6 +4,7 @@
 import type { FormEvent, KeyboardEvent } from 'react';
 import type { ModelListEntry } from '@attn/server/api-types';
 import type { TextInput } from '@attn/task-text';
+import { ModelSelect, ProviderSelect } from '@attn/viz';
 
 export interface ExplainFormProps {
   models: readonly ModelListEntry<TextInput>[];
@@ -35,26 +36,8 @@ export function ExplainForm(props: ExplainFormProps) {
   return (
     <form className="card explain-form" onSubmit={submit} aria-label="Explain a text">
       <div className="form-row">
-        <label className="field">
-          <span>Model</span>
-          <select value={modelId} onChange={(e) => props.onModelChange(e.target.value)} name="model">
-            {models.map((m) => (
-              <option key={m.id} value={m.id}>
-                {m.title}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>Execution provider</span>
-          <select value={provider} onChange={(e) => props.onProviderChange(e.target.value)} name="executionProvider">
-            {providers.map((p) => (
-              <option key={p} value={p}>
-                {p === 'auto' ? 'auto (best available)' : p}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ModelSelect models={models} value={modelId} onChange={props.onModelChange} />
+        <ProviderSelect providers={providers} value={provider} onChange={props.onProviderChange} />
       </div>
       {model ? <p className="model-description">{model.description}</p> : null}
       <label className="field">

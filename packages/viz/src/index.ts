@@ -27,3 +27,4 @@ export { useExplain, type ExplainRequestBody, type ExplainState, type ExplainVie
 export { usePostJson, postJson, type PostJsonResult, type RequestState } from './use-post-json.ts';
 export { usePerturb, type PerturbView } from './use-perturb.ts';
 export { JsonInputExplorer, type JsonInputExplorerProps } from './json-input-explorer.tsx';
+export { ModelSelect, ProviderSelect, SelectField, type SelectFieldProps, type SelectOption } from './select-field.tsx';

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import type { ModelListEntry } from '@attn/server/api-types';
 import { HeadPanel } from './head-panel.tsx';
 import { PredictionCard } from './prediction-card.tsx';
+import { ModelSelect, SelectField } from './select-field.tsx';
 import { useExplain } from './use-explain.ts';
 
 export interface JsonInputExplorerProps {
@@ -21,6 +22,7 @@ export function JsonInputExplorer({ models, inputHint = FEEDS_HINT }: JsonInputE
   const [modelId, setModelId] = useState(models[0]?.id ?? '');
   const model = models.find((m) => m.id === modelId);
   const [inputText, setInputText] = useState(() => (models[0]?.examples[0] === undefined ? '' : pretty(models[0].examples[0])));
+  const [exampleIndex, setExampleIndex] = useState('0');
   const [parseError, setParseError] = useState<string | null>(null);
   const { state, explain } = useExplain();
 
@@ -42,29 +44,18 @@ export function JsonInputExplorer({ models, inputHint = FEEDS_HINT }: JsonInputE
     <div className="explorer">
       <section className="card explain-form">
         <div className="form-row">
-          {models.length > 1 ? (
-            <label className="field">
-              <span>Model</span>
-              <select name="model" value={modelId} onChange={(e) => setModelId(e.target.value)}>
-                {models.map((m) => (
-                  <option key={m.id} value={m.id}>
-                    {m.title}
-                  </option>
-                ))}
-              </select>
-            </label>
-          ) : null}
+          {models.length > 1 ? <ModelSelect models={models} value={modelId} onChange={setModelId} /> : null}
           {model && model.examples.length > 1 ? (
-            <label className="field">
-              <span>Example</span>
-              <select name="example" onChange={(e) => setInputText(pretty(model.examples[Number(e.target.value)]))}>
-                {model.examples.map((_, i) => (
-                  <option key={i} value={i}>
-                    Example {i + 1}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <SelectField
+              label="Example"
+              name="example"
+              value={exampleIndex}
+              options={model.examples.map((_, i) => ({ value: String(i), label: `Example ${i + 1}` }))}
+              onChange={(value) => {
+                setExampleIndex(value);
+                setInputText(pretty(model.examples[Number(value)]));
+              }}
+            />
           ) : null}
         </div>
         {model?.unavailable ? <p className="alert">{model.unavailable}</p> : null}

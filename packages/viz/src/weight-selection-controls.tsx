@@ -1,5 +1,6 @@
 // WeightSelectionControls: the menus that choose which attention weights a view shows — rollout over all
-// layers, one layer's mean of heads, or one head — with the head clamped to the chosen layer's heads.
+// layers, one layer's mean of heads, or one head — with the head clamped to the chosen layer's heads;
+// a pooling layer (one learned query) is named as such, and its single head offers no head menu.
 'use client';
 import type { AttentionMaps } from '@attn/core/format';
 import { canRollout, type WeightSelection } from './weight-vector.ts';
@@ -19,9 +20,15 @@ export function effectiveWeightSelection(maps: AttentionMaps, selection: WeightS
   return { ...selection, head: Math.min(selection.head, heads - 1) };
 }
 
+/** "layer i", or "pooling (i)" for a pooling layer. */
+export function layerName(maps: AttentionMaps, index: number): string {
+  return maps.layers[index]?.kind === 'pooling' ? `pooling (${index})` : `layer ${index}`;
+}
+
 export function WeightSelectionControls({ maps, selection, onChange, name }: WeightSelectionControlsProps) {
   const layer = selection.mode === 'rollout' ? maps.layers.length - 1 : selection.layer;
   const heads = maps.layers[layer]?.shape[1] ?? 1;
+  const pooling = maps.layers[layer]?.kind === 'pooling';
   const effective = effectiveWeightSelection(maps, selection);
   const setMode = (mode: WeightSelection['mode']) =>
     onChange(mode === 'rollout' ? { mode } : mode === 'mean' ? { mode, layer } : { mode, layer, head: 0 });
@@ -32,8 +39,8 @@ export function WeightSelectionControls({ maps, selection, onChange, name }: Wei
         <span>Weights</span>
         <select value={selection.mode} onChange={(e) => setMode(e.target.value as WeightSelection['mode'])} name={`${name}-weights`}>
           {canRollout(maps) ? <option value="rollout">attention rollout (all layers)</option> : null}
-          <option value="mean">one layer, mean of heads</option>
-          <option value="head">one layer, one head</option>
+          <option value="mean">{pooling && selection.mode !== 'rollout' ? 'pooling weights' : 'one layer, mean of heads'}</option>
+          {heads > 1 || !pooling ? <option value="head">one layer, one head</option> : null}
         </select>
       </label>
       {selection.mode !== 'rollout' && maps.layers.length > 1 ? (
@@ -46,7 +53,7 @@ export function WeightSelectionControls({ maps, selection, onChange, name }: Wei
           >
             {maps.layers.map((_, i) => (
               <option key={i} value={i}>
-                layer {i}
+                {layerName(maps, i)}
               </option>
             ))}
           </select>

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { renderToStaticMarkup } from 'react-dom/server';
 import type { AttentionMaps } from '@attn/core/format';
 import { WeightSelectionControls, effectiveWeightSelection } from '../src/weight-selection-controls.tsx';
-import { SENTENCE_TOKENS, shiftedLayer } from './attention-fixtures.ts';
+import { SENTENCE_TOKENS, poolingLayer, shiftedLayer } from './attention-fixtures.ts';
 
 const maps: AttentionMaps = {
   format: 'attn-maps/v1',
@@ -31,5 +31,15 @@ describe('WeightSelectionControls', () => {
     expect(effectiveWeightSelection(maps, { mode: 'head', layer: 1, head: 3 })).toEqual({ mode: 'head', layer: 1, head: 1 });
     expect(effectiveWeightSelection(maps, { mode: 'mean', layer: 1 })).toEqual({ mode: 'mean', layer: 1 });
     expect(render({ mode: 'head', layer: 1, head: 3 }).match(/<option value="\d"[^>]*>head \d<\/option>/g)).toHaveLength(2);
+  });
+
+  it('names a pooling layer and its weights, and offers no head menu for its single head', () => {
+    const pooled: AttentionMaps = { ...maps, layers: [poolingLayer([0.5, 0.1, 0.2, 0.1, 0.1])] };
+    const html = renderToStaticMarkup(
+      <WeightSelectionControls maps={pooled} selection={{ mode: 'mean', layer: 0 }} onChange={() => {}} name="heat" />,
+    );
+    expect(html).toContain('pooling weights');
+    expect(html).not.toContain('one layer, one head');
+    expect(html).not.toContain('attention rollout');
   });
 });
