@@ -85,7 +85,7 @@ export const IMAGE_RECIPES: Record<string, ImageModelRecipe> = {
     normalisation: { mean: 0.0535, std: 0.2086 },
     architecture: { kind: 'vision-transformer', patchSize: 8, hidden: 32, heads: 4, layers: 4, intermediate: 64, dropout: VIT_DROPOUT },
     training: {
-      epochs: 20, batchSize: 64, learningRate: 2e-3, warmupFraction: 0.05, weightDecay: 0.05,
+      epochs: 30, batchSize: 64, learningRate: 2e-3, warmupFraction: 0.05, weightDecay: 0.05,
       labelSmoothing: 0.1, clipNorm: 1, patience: 20,
     },
     defaultSeed: 1,
