@@ -1,12 +1,12 @@
 // The shipped image models and how each is trained: data (plain or cluttered digits), split,
 // preprocessing, ViT architecture and optimiser settings. How the settings were chosen: image-recipes.notes.md.
-import { readFileSync } from 'node:fs';
 import { AttentionError } from '@attn/core';
 import type { ClutterOptions } from './data/cluttered-digits.ts';
 import { DEFAULT_SPLIT, type SplitOptions } from './data/split.ts';
 import type { TransformerDropout } from './model/tf-encoder-layer.ts';
 import type { PixelNormalisation } from './training/image-batches.ts';
 import type { ClassifierLoopOptions } from './training/train-loop.ts';
+import { notesSection } from './notes-section.ts';
 
 export interface VisionTransformerArchitecture {
   kind: 'vision-transformer';
@@ -37,7 +37,6 @@ export type ImageTrainingSettings = Omit<ClassifierLoopOptions, 'seed' | 'progre
 
 export interface ImageModelRecipe {
   id: string;
-  title: string;
   data: PlainDigitsData | ClutteredDigitsData;
   /** Side of the square model input in pixels. */
   imageSize: number;
@@ -58,22 +57,26 @@ const VIT_DROPOUT: TransformerDropout = { embeddings: 0, attention: 0, hidden: 0
 export const IMAGE_RECIPES: Record<string, ImageModelRecipe> = {
   'image-digits': {
     id: 'image-digits',
-    title: 'Handwritten digits (MNIST, 28×28), small vision transformer',
     data: { kind: 'digits', maxShift: 2 },
     imageSize: 28,
     split: DEFAULT_SPLIT,
     normalisation: { mean: 0.1307, std: 0.3081 },
     architecture: { kind: 'vision-transformer', patchSize: 7, hidden: 64, heads: 4, layers: 4, intermediate: 128, dropout: VIT_DROPOUT },
     training: {
-      epochs: 30, batchSize: 64, learningRate: 1e-3, warmupFraction: 0.05, weightDecay: 0.05,
-      labelSmoothing: 0.1, clipNorm: 1, patience: 15,
+      epochs: 30,
+      batchSize: 64,
+      learningRate: 1e-3,
+      warmupFraction: 0.05,
+      weightDecay: 0.05,
+      labelSmoothing: 0.1,
+      clipNorm: 1,
+      patience: 15,
     },
     defaultSeed: 1,
     deletionSeed: 7,
   },
   'image-digits-clutter': {
     id: 'image-digits-clutter',
-    title: 'Cluttered translated digits (MNIST on a 64×64 canvas with digit fragments), small vision transformer',
     data: {
       kind: 'cluttered-digits',
       clutter: { canvasSize: 64, digitSize: 28, fragments: 6, fragmentSize: 8, minFragmentInk: 12 },
@@ -85,8 +88,14 @@ export const IMAGE_RECIPES: Record<string, ImageModelRecipe> = {
     normalisation: { mean: 0.0535, std: 0.2086 },
     architecture: { kind: 'vision-transformer', patchSize: 8, hidden: 32, heads: 4, layers: 4, intermediate: 64, dropout: VIT_DROPOUT },
     training: {
-      epochs: 30, batchSize: 64, learningRate: 2e-3, warmupFraction: 0.05, weightDecay: 0.05,
-      labelSmoothing: 0.1, clipNorm: 1, patience: 20,
+      epochs: 30,
+      batchSize: 64,
+      learningRate: 2e-3,
+      warmupFraction: 0.05,
+      weightDecay: 0.05,
+      labelSmoothing: 0.1,
+      clipNorm: 1,
+      patience: 20,
     },
     defaultSeed: 1,
     deletionSeed: 7,
@@ -97,19 +106,15 @@ export const IMAGE_RECIPES: Record<string, ImageModelRecipe> = {
 export function imageRecipeFor(id: string): ImageModelRecipe {
   const recipe = IMAGE_RECIPES[id];
   if (!recipe) {
-    throw new AttentionError('E_INPUT', `<model-id> "${id}" is not a trainable image model; known: ${Object.keys(IMAGE_RECIPES).join(', ')}`);
+    throw new AttentionError(
+      'E_INPUT',
+      `<model-id> "${id}" is not a trainable image model; known: ${Object.keys(IMAGE_RECIPES).join(', ')}`,
+    );
   }
   return recipe;
 }
 
 /** The lines under `## <id>` in image-recipes.notes.md (how the settings were chosen), for the model card. */
 export function imageRecipeNotes(id: string): string[] {
-  const notes = readFileSync(new URL('./image-recipes.notes.md', import.meta.url), 'utf8').split('\n');
-  const start = notes.indexOf(`## ${id}`);
-  if (start < 0) throw new AttentionError('E_INPUT', `image-recipes.notes.md has no section "## ${id}"`);
-  const end = notes.findIndex((line, i) => i > start && line.startsWith('## '));
-  const section = notes.slice(start + 1, end < 0 ? undefined : end);
-  const first = section.findIndex((line) => line.trim() !== '');
-  const last = section.findLastIndex((line) => line.trim() !== '');
-  return first < 0 ? [] : section.slice(first, last + 1);
+  return notesSection(new URL('./image-recipes.notes.md', import.meta.url), id);
 }

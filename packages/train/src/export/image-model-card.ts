@@ -6,6 +6,7 @@ import type { EpochRecord } from '../training/train-loop.ts';
 import { historyTable, pct } from './card-sections.ts';
 import type { DeletionStudy } from './deletion-study.ts';
 import type { ImageEvaluation } from './evaluate-image-onnx.ts';
+import { shippedModelDescription } from '../shipped-model-description.ts';
 
 export interface ImageModelCardFacts {
   recipe: ImageModelRecipe;
@@ -57,7 +58,9 @@ function metricsTable(f: ImageModelCardFacts): string[] {
       `| rollout mass in the box | ${pct(test.metrics.mass_in_box)} | ${pct(test.baseline?.mass_in_box)} | ${pct(validation.metrics.mass_in_box)} |`,
     );
   }
-  rows.push(`| deletion: area between the random and the rollout curve (mean ± s.e.) | ${deletion.meanArea.toFixed(4)} ± ${deletion.areaStandardError.toFixed(4)} | 0 | – |`);
+  rows.push(
+    `| deletion: area between the random and the rollout curve (mean ± s.e.) | ${deletion.meanArea.toFixed(4)} ± ${deletion.areaStandardError.toFixed(4)} | 0 | – |`,
+  );
   return rows;
 }
 
@@ -73,7 +76,7 @@ export function imageModelCardMarkdown(f: ImageModelCardFacts): string {
   const lines = [
     `# ${recipe.id}`,
     '',
-    `${recipe.title}. Labels: the digits ${dataset.labels.join(', ')} (label i = digit i).`,
+    `${shippedModelDescription(recipe.id)} Labels: the digits ${dataset.labels.join(', ')} (label i = digit i).`,
     '',
     '## Data',
     '',
