@@ -1,6 +1,6 @@
 // The pre-LN transformer encoder classifier in tfjs, computing exactly what @attn/core's
 // buildTransformerClassifier graph computes ([CLS] pooling), plus dropout while training.
-import { tf } from './tf-backend.ts';
+import { type tf } from './tf-backend.ts';
 import { embeddingLookup } from './embedding-lookup.ts';
 import { transformerClassifierWeightSpecs, type TransformerClassifierConfig } from '@attn/core';
 import { createVariables, type ForwardOptions, type TfClassifier } from './tf-classifier.ts';
