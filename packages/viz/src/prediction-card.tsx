@@ -14,7 +14,8 @@ export interface PredictionCardProps {
   positionName?: string;
 }
 
-const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
+/** "1 patch", "17 patches", "4 heads": English plurals of the nouns the apps use. */
+const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : /(ch|sh|s|x)$/.test(noun) ? 'es' : 's'}`;
 
 export function PredictionCard({ view, preprocessLabel = 'preprocess', positionName = 'position' }: PredictionCardProps) {
   const { prediction, provider, timings } = view.body;
