@@ -1,11 +1,4 @@
-// The models this app serves: the recommendation models, each run by the recsys domain.
-import { recsysDomain } from '@attn/task-recsys';
+// The models this app serves: the registry's shipped recommendation models, each run by the recsys domain.
+import { servedModelsOf } from '@attn/registry';
 
-export const RECSYS_MODELS = [
-  {
-    id: 'recsys-movielens',
-    domain: recsysDomain,
-    title: 'MovieLens next movie (SASRec)',
-    description: 'SASRec-style causal self-attention recommender trained on MovieLens ml-latest-small histories.',
-  },
-];
+export const RECSYS_MODELS = servedModelsOf('recsys');

@@ -45,6 +45,13 @@ export const SHIPPED_MODELS: readonly ShippedModel[] = [
     description:
       'Small vision transformer trained here to find and read one MNIST digit placed anywhere on a 64 × 64 canvas strewn with fragments of other digits.',
   },
+  {
+    id: 'recsys-movielens',
+    domain: 'recsys',
+    title: 'MovieLens next movie (SASRec)',
+    description:
+      'SASRec-style causal self-attention recommender trained here on MovieLens ml-latest-small histories; scores every movie as the next one after the history.',
+  },
 ];
 
 /** The shipped model with this id, or undefined. */
