@@ -36,6 +36,7 @@ export * from './data/movielens.ts';
 export * from './data/leave-one-out.ts';
 export * from './data/item-vocabulary.ts';
 export * from './data/held-out-cases.ts';
+export * from './data/item-features.ts';
 export * from './ranking-metrics.ts';
 export * from './training/recsys-batches.ts';
 export * from './model/sasrec-recommender.ts';

@@ -30,7 +30,8 @@ export function classificationMetrics(predicted: number[], actual: number[], pos
     });
     metrics.precision = tp + fp === 0 ? 0 : tp / (tp + fp);
     metrics.recall = tp + fn === 0 ? 0 : tp / (tp + fn);
-    metrics.f1 = metrics.precision + metrics.recall === 0 ? 0 : (2 * metrics.precision * metrics.recall) / (metrics.precision + metrics.recall);
+    metrics.f1 =
+      metrics.precision + metrics.recall === 0 ? 0 : (2 * metrics.precision * metrics.recall) / (metrics.precision + metrics.recall);
   }
   return metrics;
 }

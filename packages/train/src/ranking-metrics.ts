@@ -42,7 +42,11 @@ function* catalogueCandidates(numItems: number, c: HeldOutCase): Generator<numbe
 }
 
 /** Mean metrics over the cases; `scoresOf(i)` gives case i's scores over item indices 0..numItems. */
-export function rankingMetrics(cases: readonly HeldOutCase[], scoresOf: (caseIndex: number) => ArrayLike<number>, numItems: number): RecsysMetrics {
+export function rankingMetrics(
+  cases: readonly HeldOutCase[],
+  scoresOf: (caseIndex: number) => ArrayLike<number>,
+  numItems: number,
+): RecsysMetrics {
   const sums: RecsysMetrics = { 'hr@10': 0, 'ndcg@10': 0, 'full/hr@10': 0, 'full/ndcg@10': 0 };
   cases.forEach((c, i) => {
     const scores = scoresOf(i);
@@ -56,7 +60,12 @@ export function rankingMetrics(cases: readonly HeldOutCase[], scoresOf: (caseInd
     sums['full/ndcg@10'] += f.gain;
   });
   const n = Math.max(1, cases.length);
-  return { 'hr@10': sums['hr@10'] / n, 'ndcg@10': sums['ndcg@10'] / n, 'full/hr@10': sums['full/hr@10'] / n, 'full/ndcg@10': sums['full/ndcg@10'] / n };
+  return {
+    'hr@10': sums['hr@10'] / n,
+    'ndcg@10': sums['ndcg@10'] / n,
+    'full/hr@10': sums['full/hr@10'] / n,
+    'full/ndcg@10': sums['full/ndcg@10'] / n,
+  };
 }
 
 /** The most-popular baseline's scores: each item's count of training interactions (index 0 gets 0). */

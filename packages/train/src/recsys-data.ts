@@ -1,6 +1,6 @@
 // The recommender's data, as training and evaluation both read it: MovieLens, the item vocabulary
 // (built from the ratings, or the model folder's), and each user's leave-one-out split as item indices.
-import { buildItemVocabulary, indexUserSplits, ItemVocabulary } from './data/item-vocabulary.ts';
+import { buildItemVocabulary, indexUserSplits, type ItemVocabulary } from './data/item-vocabulary.ts';
 import { leaveOneOut, type UserSplit } from './data/leave-one-out.ts';
 import type { RecsysDataset } from './data/movielens.ts';
 import type { RecsysRecipe } from './recsys-recipes.ts';

@@ -15,6 +15,8 @@ export interface SasRecArchitecture {
   layers: number;
   intermediate: number;
   dropout: TransformerDropout;
+  /** 'genres+decade': each item's embedding also sums learned genre and release-decade embeddings (folded into the item table on export). */
+  itemFeatures: 'none' | 'genres+decade';
 }
 
 export interface RecsysTrainingSettings extends Omit<RecsysTrainOptions, 'seed' | 'progress'> {
@@ -24,7 +26,6 @@ export interface RecsysTrainingSettings extends Omit<RecsysTrainOptions, 'seed' 
 
 export interface RecsysRecipe {
   id: string;
-  title: string;
   loadDataset: () => RecsysDataset;
   /** Items of history the model reads (the most recent ones). */
   maxLength: number;
@@ -40,16 +41,26 @@ export interface RecsysRecipe {
 export const RECSYS_RECIPES: Record<string, RecsysRecipe> = {
   'recsys-movielens': {
     id: 'recsys-movielens',
-    title: 'MovieLens next-movie recommendation, SASRec-style causal self-attention',
     loadDataset: loadMovieLens,
     maxLength: 50,
     architecture: {
-      kind: 'sasrec', hidden: 64, heads: 2, layers: 2, intermediate: 128,
+      kind: 'sasrec',
+      hidden: 64,
+      heads: 2,
+      layers: 2,
+      intermediate: 128,
       dropout: { embeddings: 0.2, attention: 0.2, hidden: 0.2 },
+      itemFeatures: 'genres+decade',
     },
     embeddingInitStd: 0.02,
     training: {
-      epochs: 40, batchSize: 32, learningRate: 1e-3, warmupFraction: 0.02, weightDecay: 0.01, clipNorm: 1, patience: 5,
+      epochs: 15,
+      batchSize: 32,
+      learningRate: 1e-3,
+      warmupFraction: 0.02,
+      weightDecay: 0.01,
+      clipNorm: 1,
+      patience: 5,
       windows: 'all',
     },
     negatives: { count: 100, seed: 42 },
@@ -60,7 +71,10 @@ export const RECSYS_RECIPES: Record<string, RecsysRecipe> = {
 export function recsysRecipeFor(id: string): RecsysRecipe {
   const recipe = RECSYS_RECIPES[id];
   if (!recipe) {
-    throw new AttentionError('E_INPUT', `<model-id> "${id}" is not a trainable recommender; known: ${Object.keys(RECSYS_RECIPES).join(', ')}`);
+    throw new AttentionError(
+      'E_INPUT',
+      `<model-id> "${id}" is not a trainable recommender; known: ${Object.keys(RECSYS_RECIPES).join(', ')}`,
+    );
   }
   return recipe;
 }

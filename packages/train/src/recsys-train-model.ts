@@ -7,7 +7,7 @@ import { heldOutCases } from './data/held-out-cases.ts';
 import { evaluateRecsysOnnx } from './export/evaluate-recsys-onnx.ts';
 import { recsysModelCardMarkdown } from './export/recsys-model-card.ts';
 import { dropItemStudy } from './export/recsys-faithfulness.ts';
-import { recsysConfigJson, recsysExamples } from './export/recsys-model-files.ts';
+import { recsysConfigText, recsysExamples } from './export/recsys-model-files.ts';
 import { recsysTrainingCurveSvg } from './export/recsys-training-curve-svg.ts';
 import { useWasmBackend } from './model/tf-backend.ts';
 import type { RecsysMetrics } from './ranking-metrics.ts';
@@ -40,7 +40,9 @@ export async function trainRecsysModel(id: string, options: TrainModelOptions = 
 
   const data = prepareRecsysData(recipe);
   const trainInteractions = data.users.reduce((n, u) => n + u.train.length, 0);
-  log(`${id}: ${data.dataset.name}, ${data.dataset.ratings.length} ratings, ${data.users.length} users, ${data.vocabulary.size} items; ${trainInteractions} training interactions, one validation and one test item per user`);
+  log(
+    `${id}: ${data.dataset.name}, ${data.dataset.ratings.length} ratings, ${data.users.length} users, ${data.vocabulary.size} items; ${trainInteractions} training interactions, one validation and one test item per user`,
+  );
   const fit = fitRecommender(recipe, data, { seed, epochs, progress: options.progress ?? false, onEpoch: (r) => log(formatEpoch(r)) });
   log(`kept epoch ${fit.bestEpoch} (best validation full-catalogue NDCG@10)`);
 
@@ -49,12 +51,16 @@ export async function trainRecsysModel(id: string, options: TrainModelOptions = 
   const onnx = buildSasRecRecommender(fit.config, fit.weights);
   const modelPath = join(dir, 'onnx', 'model.onnx');
   writeFileSync(modelPath, onnx);
-  writeFileSync(join(dir, 'config.json'), JSON.stringify(recsysConfigJson(fit.config, data.vocabulary), null, 2) + '\n');
+  writeFileSync(join(dir, 'config.json'), recsysConfigText(fit.config, data.vocabulary));
   writeFileSync(join(dir, 'examples.json'), JSON.stringify(recsysExamples(data.users, data.vocabulary, recipe.maxLength)) + '\n');
 
   const test = await evaluateRecsysOnnx(dir, data, 'test', recipe.negatives, recipe.maxLength);
   const validation = await evaluateRecsysOnnx(dir, data, 'validation', recipe.negatives, recipe.maxLength);
-  const faithfulness = await dropItemStudy(modelPath, heldOutCases(data.users, 'test', data.vocabulary.size, recipe.negatives), recipe.maxLength);
+  const faithfulness = await dropItemStudy(
+    modelPath,
+    heldOutCases(data.users, 'test', data.vocabulary.size, recipe.negatives),
+    recipe.maxLength,
+  );
   const sha256 = sha256Hex(onnx);
   const seconds = (Date.now() - started) / 1000;
   writeFileSync(join(dir, 'training-curve.svg'), recsysTrainingCurveSvg(fit.history, id, fit.bestEpoch));
@@ -62,15 +68,30 @@ export async function trainRecsysModel(id: string, options: TrainModelOptions = 
     recipe,
     dataset: { name: data.dataset.name, source: data.dataset.source },
     counts: {
-      ratings: data.dataset.ratings.length, users: data.users.length, items: data.vocabulary.size, moviesListed: data.dataset.movies.length,
-      trainInteractions, windows: fit.windows, targets: fit.targets,
+      ratings: data.dataset.ratings.length,
+      users: data.users.length,
+      items: data.vocabulary.size,
+      moviesListed: data.dataset.movies.length,
+      trainInteractions,
+      windows: fit.windows,
+      targets: fit.targets,
     },
-    trainingSeed: seed, epochsRequested: epochs, history: fit.history, bestEpoch: fit.bestEpoch,
-    test, validation, faithfulness, selectionNotes: recsysRecipeNotes(id),
-    trainingSeconds: seconds, onnxSha256: sha256, onnxBytes: onnx.length,
-    parameterCount: Object.values(fit.weights).reduce((n, w) => n + w.length, 0),
+    trainingSeed: seed,
+    epochsRequested: epochs,
+    history: fit.history,
+    bestEpoch: fit.bestEpoch,
+    test,
+    validation,
+    faithfulness,
+    selectionNotes: recsysRecipeNotes(id),
+    trainingSeconds: seconds,
+    onnxSha256: sha256,
+    onnxBytes: onnx.length,
+    parameterCount: fit.parameterCount,
   });
   writeFileSync(join(dir, 'MODEL_CARD.md'), card);
-  log(`test (ONNX, n=${test.n}): ${JSON.stringify(test.metrics)}; popularity ${JSON.stringify(test.baseline.popularity)}; wrote ${dir} in ${seconds.toFixed(0)} s`);
+  log(
+    `test (ONNX, n=${test.n}): ${JSON.stringify(test.metrics)}; popularity ${JSON.stringify(test.baseline.popularity)}; wrote ${dir} in ${seconds.toFixed(0)} s`,
+  );
   return { id, dir, testMetrics: test.metrics, baseline: test.baseline, testN: test.n, bestEpoch: fit.bestEpoch, seconds, sha256 };
 }

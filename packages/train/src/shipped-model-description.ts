@@ -5,6 +5,7 @@ import { shippedModel } from '@attn/registry/models';
 
 export function shippedModelDescription(id: string): string {
   const model = shippedModel(id);
-  if (!model) throw new AttentionError('E_INPUT', `"${id}" is not a shipped model in @attn/registry (packages/registry/src/shipped-models.ts)`);
+  if (!model)
+    throw new AttentionError('E_INPUT', `"${id}" is not a shipped model in @attn/registry (packages/registry/src/shipped-models.ts)`);
   return model.description;
 }

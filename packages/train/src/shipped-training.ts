@@ -50,7 +50,9 @@ export function recipeIds(): string[] {
 function pipelineFor(id: string): DomainPipeline {
   const model = shippedModel(id);
   if (!model) {
-    throw new AttentionError('E_INPUT', `"${id}" is not a shipped model; known: ${SHIPPED_MODELS.map((m) => m.id).join(', ')}`, { field: '<model-id>' });
+    throw new AttentionError('E_INPUT', `"${id}" is not a shipped model; known: ${SHIPPED_MODELS.map((m) => m.id).join(', ')}`, {
+      field: '<model-id>',
+    });
   }
   const pipeline = PIPELINES[model.domain];
   if (!pipeline || !(id in pipeline.recipes)) throw new AttentionError('E_INPUT', `the shipped model "${id}" has no training recipe`);

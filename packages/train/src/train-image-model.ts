@@ -52,16 +52,23 @@ export async function fitImageModel(recipe: ImageModelRecipe, options: TrainMode
   await useWasmBackend();
   const data = prepareImageData(recipe);
   const { train, validation, test } = data.splitSizes;
-  log(`${recipe.id}: ${data.dataset.name}, ${train} train / ${validation} validation / ${test} test (split seed ${recipe.split.seed}), ${recipe.data.kind} ${recipe.imageSize}×${recipe.imageSize}`);
+  log(
+    `${recipe.id}: ${data.dataset.name}, ${train} train / ${validation} validation / ${test} test (split seed ${recipe.split.seed}), ${recipe.data.kind} ${recipe.imageSize}×${recipe.imageSize}`,
+  );
   const config = visionTransformerConfigOf(recipe, data.dataset.labels.length);
-  const model = createVisionTransformer(config, initialWeightArrays(visionTransformerWeightSpecs(config), seed), recipe.architecture.dropout);
+  const model = createVisionTransformer(
+    config,
+    initialWeightArrays(visionTransformerWeightSpecs(config), seed),
+    recipe.architecture.dropout,
+  );
   const side = recipe.imageSize;
   const { normalisation } = recipe;
   const result = trainOnBatches(
     model.variables,
     {
       trainCount: train,
-      epochBatches: (random) => imageTrainingBatches(model, data.trainingEpoch(random), side, normalisation, recipe.training.batchSize, random),
+      epochBatches: (random) =>
+        imageTrainingBatches(model, data.trainingEpoch(random), side, normalisation, recipe.training.batchSize, random),
       validate: () => evaluateBatches(imageEvaluationBatches(model, data.validation, side, normalisation)),
     },
     { ...recipe.training, epochs, seed, progress: options.progress ?? false },
@@ -79,7 +86,9 @@ export async function fitImageModel(recipe: ImageModelRecipe, options: TrainMode
 export async function exportImageModel(
   fitted: FittedImageModel,
   dir: string,
-  options: Pick<TrainModelOptions, 'log'> & { /** When the whole run began (ms); default: training time plus export time. */ started?: number } = {},
+  options: Pick<TrainModelOptions, 'log'> & {
+    /** When the whole run began (ms); default: training time plus export time. */ started?: number;
+  } = {},
 ): Promise<ImageTrainSummary> {
   const exportStarted = Date.now();
   const log = options.log ?? (() => {});
@@ -95,24 +104,45 @@ export async function exportImageModel(
   const test = await evaluateImageFolder(dir, data.test);
   log(`test (ONNX, n=${test.n}): ${JSON.stringify(test.metrics)}${test.baseline ? `, chance ${JSON.stringify(test.baseline)}` : ''}`);
   const deletion = await deletionStudy(dir, data.test, test.patchRollout, recipe.deletionSeed, recipe.deletionSteps);
-  log(`deletion study: mean area between the random and the rollout curve ${deletion.meanArea.toFixed(4)} ± ${deletion.areaStandardError.toFixed(4)}`);
+  log(
+    `deletion study: mean area between the random and the rollout curve ${deletion.meanArea.toFixed(4)} ± ${deletion.areaStandardError.toFixed(4)}`,
+  );
   await writeImageExamples(dir, data.test, data.dataset.labels, recipe.imageSize);
   const sha256 = sha256Hex(onnx);
-  const seconds = options.started !== undefined ? (Date.now() - options.started) / 1000 : result.seconds + (Date.now() - exportStarted) / 1000;
+  const seconds =
+    options.started !== undefined ? (Date.now() - options.started) / 1000 : result.seconds + (Date.now() - exportStarted) / 1000;
   writeFileSync(join(dir, 'training-curve.svg'), trainingCurveSvg(result.history, id, result.bestEpoch));
   writeFileSync(join(dir, 'deletion-curve.svg'), deletionCurveSvg(deletion, id));
   const card = imageModelCardMarkdown({
-    recipe, dataset: data.dataset, splitSizes: data.splitSizes, trainingSeed: seed, epochsRequested: epochs,
-    history: result.history, bestEpoch: result.bestEpoch, test, validation, deletion,
-    selectionNotes: imageRecipeNotes(id), trainingSeconds: seconds, onnxSha256: sha256, onnxBytes: onnx.length,
+    recipe,
+    dataset: data.dataset,
+    splitSizes: data.splitSizes,
+    trainingSeed: seed,
+    epochsRequested: epochs,
+    history: result.history,
+    bestEpoch: result.bestEpoch,
+    test,
+    validation,
+    deletion,
+    selectionNotes: imageRecipeNotes(id),
+    trainingSeconds: seconds,
+    onnxSha256: sha256,
+    onnxBytes: onnx.length,
     parameterCount: Object.values(result.weights).reduce((n, w) => n + w.length, 0),
   });
   writeFileSync(join(dir, 'MODEL_CARD.md'), card);
   log(`wrote ${dir} in ${seconds.toFixed(0)} s`);
   return {
-    id, dir, testMetrics: test.metrics, testN: test.n, bestEpoch: result.bestEpoch, seconds, sha256,
+    id,
+    dir,
+    testMetrics: test.metrics,
+    testN: test.n,
+    bestEpoch: result.bestEpoch,
+    seconds,
+    sha256,
     ...(test.baseline ? { baseline: test.baseline } : {}),
-    validationMetrics: validation.metrics, deletionArea: deletion.meanArea,
+    validationMetrics: validation.metrics,
+    deletionArea: deletion.meanArea,
   };
 }
 

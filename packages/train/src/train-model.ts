@@ -48,7 +48,8 @@ function formatPretrainEpoch(r: PretrainEpochRecord): string {
 }
 
 function formatEpoch(r: EpochRecord): string {
-  const validation = r.validationLoss === undefined ? '' : ` | validation loss ${r.validationLoss.toFixed(4)} acc ${r.validationAccuracy?.toFixed(4)}`;
+  const validation =
+    r.validationLoss === undefined ? '' : ` | validation loss ${r.validationLoss.toFixed(4)} acc ${r.validationAccuracy?.toFixed(4)}`;
   return `epoch ${r.epoch}: train loss ${r.trainLoss.toFixed(4)} acc ${r.trainAccuracy.toFixed(4)}${validation} (${r.seconds.toFixed(1)} s)`;
 }
 
@@ -62,11 +63,19 @@ export async function trainModel(id: string, options: TrainModelOptions = {}): P
 
   const dataset = recipe.loadDataset();
   const split = splitDataset(dataset, recipe.split);
-  log(`${id}: ${dataset.name}, ${split.train.length} train / ${split.validation.length} validation / ${split.test.length} test (split seed ${recipe.split.seed})`);
+  log(
+    `${id}: ${dataset.name}, ${split.train.length} train / ${split.validation.length} validation / ${split.test.length} test (split seed ${recipe.split.seed})`,
+  );
   const refit = isFinalRefit(recipe);
   const fitExamples = refit ? [...split.train, ...split.validation] : split.train;
-  if (refit) log(`final refit: tokenizer, pre-training and training on train + validation (${fitExamples.length} examples), ${epochs} epochs, last kept`);
-  const vocab = trainWordPiece(fitExamples.map((e) => e.text), recipe.tokenizer);
+  if (refit)
+    log(
+      `final refit: tokenizer, pre-training and training on train + validation (${fitExamples.length} examples), ${epochs} epochs, last kept`,
+    );
+  const vocab = trainWordPiece(
+    fitExamples.map((e) => e.text),
+    recipe.tokenizer,
+  );
   const tokenizer = new WordPieceTokenizer(vocab);
   log(`tokenizer: WordPiece, ${vocab.length} tokens`);
   const data = {
@@ -84,16 +93,24 @@ export async function trainModel(id: string, options: TrainModelOptions = {}): P
     if (recipe.pretraining) {
       const { dropout, ...settings } = recipe.pretraining;
       const encoder = createTransformerClassifier(config, init, dropout);
-      pretraining = pretrainMaskedWords(encoder, data.train.ids, { ...settings, seed, progress: options.progress ?? false }, (r) => log(formatPretrainEpoch(r)));
+      pretraining = pretrainMaskedWords(encoder, data.train.ids, { ...settings, seed, progress: options.progress ?? false }, (r) =>
+        log(formatPretrainEpoch(r)),
+      );
       init = readWeights(encoder);
       disposeClassifier(encoder);
     }
     model = createTransformerClassifier(config, init, a.dropout);
   } else {
     const config = seedConfigOf({ ...shape, architecture: a });
-    model = createSeedClassifier(config, initialWeightArrays(seedClassifierWeightSpecs(config), seed, embeddingStd(recipe.embeddingInitStd)), a.dropout);
+    model = createSeedClassifier(
+      config,
+      initialWeightArrays(seedClassifierWeightSpecs(config), seed, embeddingStd(recipe.embeddingInitStd)),
+      a.dropout,
+    );
   }
-  const result = trainClassifier(model, data, { ...recipe.training, epochs, seed, progress: options.progress ?? false }, (r) => log(formatEpoch(r)));
+  const result = trainClassifier(model, data, { ...recipe.training, epochs, seed, progress: options.progress ?? false }, (r) =>
+    log(formatEpoch(r)),
+  );
   disposeClassifier(model);
   log(`kept epoch ${result.bestEpoch} (${refit ? 'the last' : 'best validation accuracy'})`);
 
@@ -111,12 +128,21 @@ export async function trainModel(id: string, options: TrainModelOptions = {}): P
   const seconds = (Date.now() - started) / 1000;
   writeFileSync(join(dir, 'training-curve.svg'), trainingCurveSvg(result.history, id, result.bestEpoch));
   const card = modelCardMarkdown({
-    recipe, dataset,
+    recipe,
+    dataset,
     splitSizes: { train: split.train.length, validation: split.validation.length, test: split.test.length },
-    vocabSize: vocab.length, trainingSeed: seed, epochsRequested: epochs,
-    pretraining, history: result.history, bestEpoch: result.bestEpoch,
-    testMetrics: test.metrics, validationMetrics: validation?.metrics, testN: test.n,
-    trainingSeconds: seconds, onnxSha256: sha256, onnxBytes: onnx.length,
+    vocabSize: vocab.length,
+    trainingSeed: seed,
+    epochsRequested: epochs,
+    pretraining,
+    history: result.history,
+    bestEpoch: result.bestEpoch,
+    testMetrics: test.metrics,
+    validationMetrics: validation?.metrics,
+    testN: test.n,
+    trainingSeconds: seconds,
+    onnxSha256: sha256,
+    onnxBytes: onnx.length,
     parameterCount: Object.values(result.weights).reduce((n, w) => n + w.length, 0),
   });
   writeFileSync(join(dir, 'MODEL_CARD.md'), card);

@@ -4,7 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { epochBatches, makeBatch, seededRandom, useWasmBackend, type EncodedExamples } from '../src/index.ts';
 
 const data: EncodedExamples = {
-  ids: [[2, 7, 3], [2, 7, 8, 9, 10, 3], [2, 11, 12, 3], [2, 13, 3]],
+  ids: [
+    [2, 7, 3],
+    [2, 7, 8, 9, 10, 3],
+    [2, 11, 12, 3],
+    [2, 13, 3],
+  ],
   labels: [0, 1, 1, 0],
 };
 
@@ -13,8 +18,14 @@ describe('batches', () => {
     await useWasmBackend();
     const batch = makeBatch(data, [0, 2]);
     expect(batch.ids.shape).toEqual([2, 4]);
-    expect(batch.ids.arraySync()).toEqual([[2, 7, 3, 0], [2, 11, 12, 3]]);
-    expect(batch.mask.arraySync()).toEqual([[1, 1, 1, 0], [1, 1, 1, 1]]);
+    expect(batch.ids.arraySync()).toEqual([
+      [2, 7, 3, 0],
+      [2, 11, 12, 3],
+    ]);
+    expect(batch.mask.arraySync()).toEqual([
+      [1, 1, 1, 0],
+      [1, 1, 1, 1],
+    ]);
     expect(Array.from(batch.labels.dataSync())).toEqual([0, 1]);
   });
 

@@ -30,8 +30,21 @@ function tfClassifierFor(dir: string, bytes: Uint8Array): TfClassifier {
   const a = config.attn;
   const numLabels = Object.keys(config.id2label).length;
   if (a.architecture === 'transformer-classifier') {
-    const c = { vocabSize: a.vocabSize, maxLength: a.maxLength, hidden: a.hidden, heads: a.heads, layers: a.layers, intermediate: a.intermediate, numLabels, layerNormEps: LAYER_NORM_EPS };
-    return createTransformerClassifier(c, weightsFromOnnx(bytes, transformerClassifierWeightSpecs(c)), { embeddings: 0, attention: 0, hidden: 0 });
+    const c = {
+      vocabSize: a.vocabSize,
+      maxLength: a.maxLength,
+      hidden: a.hidden,
+      heads: a.heads,
+      layers: a.layers,
+      intermediate: a.intermediate,
+      numLabels,
+      layerNormEps: LAYER_NORM_EPS,
+    };
+    return createTransformerClassifier(c, weightsFromOnnx(bytes, transformerClassifierWeightSpecs(c)), {
+      embeddings: 0,
+      attention: 0,
+      hidden: 0,
+    });
   }
   const c = { vocabSize: a.vocabSize, hidden: a.hidden, numLabels };
   return createSeedClassifier(c, weightsFromOnnx(bytes, seedClassifierWeightSpecs(c)), { embeddings: 0, pooled: 0 });

@@ -36,7 +36,12 @@ afterAll(async () => {
   for (const root of roots) rmSync(root, { recursive: true, force: true });
 });
 
-const entry = (route: string): SharedDataFile => ({ path: 'text/sample.tsv', url: `${base}${route}`, sha256: sha256Hex(body), bytes: body.length });
+const entry = (route: string): SharedDataFile => ({
+  path: 'text/sample.tsv',
+  url: `${base}${route}`,
+  sha256: sha256Hex(body),
+  bytes: body.length,
+});
 
 describe('fetchDataFiles', () => {
   it('downloads a missing file, then finds it present', async () => {
@@ -58,7 +63,9 @@ describe('fetchDataFiles', () => {
 
   it('refuses bytes with the wrong sha256 and writes nothing', async () => {
     const root = freshRoot();
-    await expect(fetchDataFiles([entry('/tampered')], root)).rejects.toThrow(/text\/sample\.tsv: .*\/tampered sent \d+ bytes with sha256 [0-9a-f]{64}; expected/);
+    await expect(fetchDataFiles([entry('/tampered')], root)).rejects.toThrow(
+      /text\/sample\.tsv: .*\/tampered sent \d+ bytes with sha256 [0-9a-f]{64}; expected/,
+    );
     expect(existsSync(join(root, 'text'))).toBe(false);
   });
 
@@ -77,7 +84,11 @@ describe('SHARED_DATA_FILES', () => {
   it('matches the bytes of every file in the shared data folder', async () => {
     const report = await fetchDataFiles(files, dataDir(), { fetchImpl: () => Promise.reject(new Error('no download expected')) });
     expect(report.every((f) => f.status === 'present')).toBe(true);
-    const onDisk = ['text', 'image', 'recsys'].flatMap((g) => readdirSync(join(dataDir(), g)).filter((n) => n !== 'SOURCE.txt').map((n) => `${g}/${n}`));
+    const onDisk = ['text', 'image', 'recsys'].flatMap((g) =>
+      readdirSync(join(dataDir(), g))
+        .filter((n) => n !== 'SOURCE.txt')
+        .map((n) => `${g}/${n}`),
+    );
     expect(files.map((f) => f.path).sort()).toEqual(onDisk.sort());
   });
 });

@@ -51,9 +51,15 @@ describe('IDX files', () => {
     const images = readIdxImages(idx([2051, 2, 2, 2], [1, 2, 3, 4, 5, 6, 7, 8]), 'x.gz');
     expect([images.count, images.rows, images.cols, Array.from(images.pixels)]).toEqual([2, 2, 2, [1, 2, 3, 4, 5, 6, 7, 8]]);
     expect(Array.from(readIdxLabels(idx([2049, 3], [0, 9, 4]), 'y.gz'))).toEqual([0, 9, 4]);
-    expect(errorOf(() => readIdxImages(idx([2049, 1, 2, 2], [0, 0, 0, 0]), 'x.gz'))).toBe('E_DATA: x.gz: magic number 2049, expected 2051 (IDX unsigned-byte images)');
-    expect(errorOf(() => readIdxImages(idx([2051, 2, 2, 2], [0, 0, 0]), 'x.gz'))).toBe('E_DATA: x.gz: 19 bytes, expected 24 for 2 images of 2×2');
-    expect(errorOf(() => readIdxImages(Buffer.from([0, 0, 8]), 'x.gz'))).toBe('E_DATA: x.gz: 3 bytes, too short for its 16-byte IDX header');
+    expect(errorOf(() => readIdxImages(idx([2049, 1, 2, 2], [0, 0, 0, 0]), 'x.gz'))).toBe(
+      'E_DATA: x.gz: magic number 2049, expected 2051 (IDX unsigned-byte images)',
+    );
+    expect(errorOf(() => readIdxImages(idx([2051, 2, 2, 2], [0, 0, 0]), 'x.gz'))).toBe(
+      'E_DATA: x.gz: 19 bytes, expected 24 for 2 images of 2×2',
+    );
+    expect(errorOf(() => readIdxImages(Buffer.from([0, 0, 8]), 'x.gz'))).toBe(
+      'E_DATA: x.gz: 3 bytes, too short for its 16-byte IDX header',
+    );
     expect(errorOf(() => readIdxLabels(idx([2049, 2], [1, 12]), 'y.gz'))).toBe('E_DATA: y.gz: label 12 at index 1 is not a digit 0–9');
   });
 
@@ -65,7 +71,9 @@ describe('IDX files', () => {
     writeFileSync(labels, gzipSync(idx([2049, 1], [3])));
     expect(errorOf(() => loadMnist(scratch))).toMatch(/^E_DATA: image\/t10k-images-idx3-ubyte.gz: not a gzip file/);
     writeFileSync(images, gzipSync(idx([2051, 2, 1, 1], [0, 255])));
-    expect(errorOf(() => loadMnist(scratch))).toBe('E_DATA: image/t10k-labels-idx1-ubyte.gz holds 1 labels but image/t10k-images-idx3-ubyte.gz holds 2 images');
+    expect(errorOf(() => loadMnist(scratch))).toBe(
+      'E_DATA: image/t10k-labels-idx1-ubyte.gz holds 1 labels but image/t10k-images-idx3-ubyte.gz holds 2 images',
+    );
     expect(errorOf(() => loadMnist(join(scratch, 'missing')))).toMatch(/^E_DATA: data file not found: .*ATTN_DATA_DIR/);
   });
 
@@ -92,7 +100,13 @@ describe('cluttered digits', () => {
     canvases.forEach((canvas, i) => {
       expect([canvas.index, canvas.label, canvas.pixels.length]).toEqual([i, i, 256]);
       const { x, y, width, height } = canvas.box;
-      expect([width, height]).toEqual([[3, 5], [8, 8], [2, 2]][i]);
+      expect([width, height]).toEqual(
+        [
+          [3, 5],
+          [8, 8],
+          [2, 2],
+        ][i],
+      );
       for (let r = y; r < y + height; r++) for (let c = x; c < x + width; c++) expect(canvas.pixels[r * 16 + c]).toBe(200);
     });
   });
@@ -140,7 +154,12 @@ describe('shifts', () => {
 
   it('shifts each digit by at most maxShift, the same for the same seed', () => {
     const digit = block(0, 0, 8, 3, 3, 2, 2);
-    const shifted = randomlyShifted(Array.from({ length: 20 }, () => digit), 8, 2, seededRandom(4));
+    const shifted = randomlyShifted(
+      Array.from({ length: 20 }, () => digit),
+      8,
+      2,
+      seededRandom(4),
+    );
     expect(randomlyShifted([digit, digit], 8, 2, seededRandom(4))).toEqual(shifted.slice(0, 2));
     for (const image of shifted) {
       const box = inkBoundingBox(image.pixels, 8)!;

@@ -43,7 +43,9 @@ describe('image ONNX export parity with tfjs', () => {
 
       expect(onnxLogits).toHaveLength(N * config.numLabels);
       let maxDiff = 0;
-      tfLogits.forEach((row, i) => row.forEach((v, j) => (maxDiff = Math.max(maxDiff, Math.abs(v - onnxLogits[i * config.numLabels + j]!)))));
+      tfLogits.forEach((row, i) =>
+        row.forEach((v, j) => (maxDiff = Math.max(maxDiff, Math.abs(v - onnxLogits[i * config.numLabels + j]!)))),
+      );
       expect(maxDiff).toBeLessThan(1e-4);
     });
   }

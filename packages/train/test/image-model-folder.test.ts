@@ -37,21 +37,41 @@ describe('image model folder', async () => {
   const data = { ...full, validation: full.validation.slice(0, 16), test: full.test.slice(0, 40) };
   const config = visionTransformerConfigOf(recipe, 10);
   const weights = initialWeightArrays(visionTransformerWeightSpecs(config), 3, () => 0.3);
-  const summary = await exportImageModel({ recipe, data, config, result: { history, bestEpoch: 1, weights, seconds: 2 }, seed: 1, epochs: 2 }, dir);
+  const summary = await exportImageModel(
+    { recipe, data, config, result: { history, bestEpoch: 1, weights, seconds: 2 }, seed: 1, epochs: 2 },
+    dir,
+  );
   const json = (file: string) => JSON.parse(readFileSync(join(dir, file), 'utf8'));
 
   it('writes config.json and preprocessor_config.json as Transformers does for a ViT classifier', () => {
     const vit = json('config.json');
     expect(vit).toMatchObject({
-      architectures: ['ViTForImageClassification'], model_type: 'vit', image_size: 64, patch_size: 8, num_channels: 1,
-      hidden_size: 8, num_hidden_layers: 1, num_attention_heads: 2, intermediate_size: 16, layer_norm_eps: 1e-5, hidden_act: 'gelu',
+      architectures: ['ViTForImageClassification'],
+      model_type: 'vit',
+      image_size: 64,
+      patch_size: 8,
+      num_channels: 1,
+      hidden_size: 8,
+      num_hidden_layers: 1,
+      num_attention_heads: 2,
+      intermediate_size: 16,
+      layer_norm_eps: 1e-5,
+      hidden_act: 'gelu',
       attn: { architecture: 'vision-transformer', imageSize: 64, patchSize: 8, hidden: 8, heads: 2, layers: 1, intermediate: 16 },
     });
     expect(vit.id2label['7']).toBe('7');
     expect(vit.label2id['3']).toBe(3);
     expect(json('preprocessor_config.json')).toEqual({
-      image_processor_type: 'ViTImageProcessor', do_convert_rgb: false, do_resize: true, size: { height: 64, width: 64 }, resample: 2,
-      do_rescale: true, rescale_factor: 1 / 255, do_normalize: true, image_mean: [recipe.normalisation.mean], image_std: [recipe.normalisation.std],
+      image_processor_type: 'ViTImageProcessor',
+      do_convert_rgb: false,
+      do_resize: true,
+      size: { height: 64, width: 64 },
+      resample: 2,
+      do_rescale: true,
+      rescale_factor: 1 / 255,
+      do_normalize: true,
+      image_mean: [recipe.normalisation.mean],
+      image_std: [recipe.normalisation.std],
     });
     expect(readImageModelFolder(dir)).toEqual({ config, normalisation: recipe.normalisation, labels: full.dataset.labels });
   });
@@ -73,10 +93,13 @@ describe('image model folder', async () => {
   });
 
   it('writes the card with the held-out figures beside chance, and the curves', () => {
-    for (const file of ['onnx/model.onnx', 'MODEL_CARD.md', 'training-curve.svg', 'deletion-curve.svg']) expect(existsSync(join(dir, file)), file).toBe(true);
+    for (const file of ['onnx/model.onnx', 'MODEL_CARD.md', 'training-curve.svg', 'deletion-curve.svg'])
+      expect(existsSync(join(dir, file)), file).toBe(true);
     const card = readFileSync(join(dir, 'MODEL_CARD.md'), 'utf8');
-    expect(card).toContain('| pointing game ([CLS] rollout peak patch inside the digit\'s box) |');
-    expect(card).toContain(`| rollout mass in the box | ${(summary.testMetrics.mass_in_box! * 100).toFixed(2)} % | ${(summary.baseline!.mass_in_box * 100).toFixed(2)} % |`);
+    expect(card).toContain("| pointing game ([CLS] rollout peak patch inside the digit's box) |");
+    expect(card).toContain(
+      `| rollout mass in the box | ${(summary.testMetrics.mass_in_box! * 100).toFixed(2)} % | ${(summary.baseline!.mass_in_box * 100).toFixed(2)} % |`,
+    );
     expect(card).toContain('pnpm attn train image-digits-clutter --epochs 2 --seed 1');
     expect(card).toContain('CC BY-SA 3.0');
     expect(summary).toMatchObject({ id: 'image-digits-clutter', dir, testN: 40, bestEpoch: 1 });

@@ -9,17 +9,31 @@ import { trainingCurveSvg } from '../src/export/training-curve-svg.ts';
 import { RECIPES, type EpochRecord } from '../src/index.ts';
 
 const dataset = {
-  name: 'toy', labels: ['negative', 'positive'], examples: [],
+  name: 'toy',
+  labels: ['negative', 'positive'],
+  examples: [],
   source: { title: 'Toy', url: 'https://example.org', licence: 'none', citation: 'none', files: ['toy.txt'] },
 };
 
 function facts(fitOn: 'train' | 'train+validation', history: EpochRecord[]): ModelCardFacts {
   const recipe = { ...RECIPES['text-sentiment']!, fitOn, pretraining: undefined, selectionNotes: [] };
   return {
-    recipe, dataset, splitSizes: { train: 80, validation: 10, test: 10 }, vocabSize: 50, trainingSeed: 1, epochsRequested: 2,
-    pretraining: [], history, bestEpoch: fitOn === 'train' ? 1 : 2, testMetrics: { accuracy: 0.7 }, testN: 10,
+    recipe,
+    dataset,
+    splitSizes: { train: 80, validation: 10, test: 10 },
+    vocabSize: 50,
+    trainingSeed: 1,
+    epochsRequested: 2,
+    pretraining: [],
+    history,
+    bestEpoch: fitOn === 'train' ? 1 : 2,
+    testMetrics: { accuracy: 0.7 },
+    testN: 10,
     ...(fitOn === 'train' ? { validationMetrics: { accuracy: 0.8 } } : {}),
-    trainingSeconds: 1, onnxSha256: 'ab', onnxBytes: 1024, parameterCount: 10,
+    trainingSeconds: 1,
+    onnxSha256: 'ab',
+    onnxBytes: 1024,
+    parameterCount: 10,
   };
 }
 
@@ -27,7 +41,12 @@ const validated: EpochRecord[] = [
   { epoch: 1, trainLoss: 0.6, trainAccuracy: 0.6, validationLoss: 0.5, validationAccuracy: 0.8, seconds: 1 },
   { epoch: 2, trainLoss: 0.5, trainAccuracy: 0.7, validationLoss: 0.55, validationAccuracy: 0.75, seconds: 1 },
 ];
-const refit: EpochRecord[] = validated.map(({ epoch, trainLoss, trainAccuracy, seconds }) => ({ epoch, trainLoss, trainAccuracy, seconds }));
+const refit: EpochRecord[] = validated.map(({ epoch, trainLoss, trainAccuracy, seconds }) => ({
+  epoch,
+  trainLoss,
+  trainAccuracy,
+  seconds,
+}));
 
 describe('model card', () => {
   it('a run fit on the training split reports the kept validation epoch', () => {
@@ -48,7 +67,7 @@ describe('model card', () => {
     expect(card).not.toContain('Validation accuracy of the kept epoch');
   });
 
-  it('each shipped card carries its recipe\'s selection notes, line for line', () => {
+  it("each shipped card carries its recipe's selection notes, line for line", () => {
     const shipped = Object.values(RECIPES).filter((r) => r.selectionNotes && existsSync(join(modelsDir(), r.id, 'MODEL_CARD.md')));
     expect(shipped.map((r) => r.id)).toContain('text-sentiment');
     for (const recipe of shipped) {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { isAttentionError } from '@attn/core';
 import {
   buildItemVocabulary,
+  genreDecadeFeatures,
   indexUserSplits,
   leaveOneOut,
   loadMovieLens,
@@ -46,7 +47,10 @@ function errorOf(action: () => unknown): string {
 describe('MovieLens CSVs', () => {
   it('splits a title into title and year', () => {
     expect(splitTitleYear('Heat (1995)')).toEqual({ title: 'Heat', year: 1995 });
-    expect(splitTitleYear('From Dusk Till Dawn 2: Texas Blood Money (1999) ')).toEqual({ title: 'From Dusk Till Dawn 2: Texas Blood Money', year: 1999 });
+    expect(splitTitleYear('From Dusk Till Dawn 2: Texas Blood Money (1999) ')).toEqual({
+      title: 'From Dusk Till Dawn 2: Texas Blood Money',
+      year: 1999,
+    });
     expect(splitTitleYear('Death Note: Desu nôto (2006–2007)')).toEqual({ title: 'Death Note: Desu nôto', year: 2006 });
     expect(splitTitleYear('Babylon 5')).toEqual({ title: 'Babylon 5', year: null });
   });
@@ -60,10 +64,18 @@ describe('MovieLens CSVs', () => {
   });
 
   it('names the file, the line and the problem', () => {
-    expect(errorOf(() => parseMovies('movieId,title\r\n1,A (1990)'))).toBe('recsys/movies.csv line 1: header is "movieId,title"; expected "movieId,title,genres"');
-    expect(errorOf(() => parseMovies('movieId,title,genres\r\n1,"Unclosed (1990),Drama'))).toMatch(/^recsys\/movies\.csv line 2: malformed CSV: /);
-    expect(errorOf(() => parseMovies('movieId,title,genres\r\n1,A (1990),Drama\r\n2,B,Drama,extra'))).toMatch(/^recsys\/movies\.csv line 3: malformed CSV: /);
-    expect(errorOf(() => parseMovies('movieId,title,genres\r\nx,A (1990),Drama'))).toBe('recsys/movies.csv line 2: movieId must be an integer ≥ 1, got "x"');
+    expect(errorOf(() => parseMovies('movieId,title\r\n1,A (1990)'))).toBe(
+      'recsys/movies.csv line 1: header is "movieId,title"; expected "movieId,title,genres"',
+    );
+    expect(errorOf(() => parseMovies('movieId,title,genres\r\n1,"Unclosed (1990),Drama'))).toMatch(
+      /^recsys\/movies\.csv line 2: malformed CSV: /,
+    );
+    expect(errorOf(() => parseMovies('movieId,title,genres\r\n1,A (1990),Drama\r\n2,B,Drama,extra'))).toMatch(
+      /^recsys\/movies\.csv line 3: malformed CSV: /,
+    );
+    expect(errorOf(() => parseMovies('movieId,title,genres\r\nx,A (1990),Drama'))).toBe(
+      'recsys/movies.csv line 2: movieId must be an integer ≥ 1, got "x"',
+    );
     const known = new Set([1, 6]);
     expect(errorOf(() => parseRatings('userId,movieId,rating,timestamp\r\n1,1,4.0,5\r\n1,7,4.0,6', known))).toBe(
       'recsys/ratings.csv line 3: movieId 7 is not in the movies file',
@@ -91,14 +103,45 @@ describe('MovieLens CSVs', () => {
 
   it('indexes the rated movies 1..N by movieId and maps a split to indices', () => {
     const movies = parseMovies(MOVIES);
-    const ratings = parseRatings(RATINGS.split('\r\n').filter((line) => !line.includes(',99,')).join('\r\n'), new Set(movies.map((m) => m.movieId)));
+    const ratings = parseRatings(
+      RATINGS.split('\r\n')
+        .filter((line) => !line.includes(',99,'))
+        .join('\r\n'),
+      new Set(movies.map((m) => m.movieId)),
+    );
     const vocabulary = buildItemVocabulary(movies, ratings);
-    expect(vocabulary.items.map((i) => [i.index, i.movieId])).toEqual([[1, 1], [2, 6], [3, 11], [4, 40697]]);
+    expect(vocabulary.items.map((i) => [i.index, i.movieId])).toEqual([
+      [1, 1],
+      [2, 6],
+      [3, 11],
+      [4, 40697],
+    ]);
     expect(vocabulary.indexOf(40697)).toBe(4);
     expect(() => vocabulary.indexOf(99)).toThrow('movieId 99 is not in the item vocabulary (4 movies)');
     expect(indexUserSplits([{ userId: 1, train: [40697, 1], validation: 11, test: 6 }], vocabulary)).toEqual([
       { userId: 1, train: [4, 1], validation: 3, test: 2 },
     ]);
+    const features = genreDecadeFeatures(vocabulary);
+    expect(features.names).toEqual([
+      'genre:Action',
+      'genre:Adventure',
+      'genre:Animation',
+      'genre:Children',
+      'genre:Comedy',
+      'genre:Crime',
+      'genre:Drama',
+      'genre:Romance',
+      'genre:Sci-Fi',
+      'genre:Thriller',
+      'decade:1990',
+      'decade:unknown',
+    ]);
+    const row = (index: number) => Array.from(features.values.slice(index * features.width, (index + 1) * features.width));
+    expect(row(0).every((v) => v === 0)).toBe(true);
+    expect(row(2).map((v) => Math.round(v * 3) / 3)).toEqual(
+      [1 / 3, 0, 0, 0, 0, 1 / 3, 0, 0, 0, 1 / 3, 1, 0].map((v) => Math.round(v * 3) / 3),
+    );
+    expect(row(4)).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1]);
   });
 
   it('reads the shared ml-latest-small: 9742 movies, 100836 ratings, 610 users', () => {
@@ -106,6 +149,11 @@ describe('MovieLens CSVs', () => {
     expect(data.movies).toHaveLength(9742);
     expect(data.ratings).toHaveLength(100836);
     expect(leaveOneOut(data.ratings).users).toHaveLength(610);
-    expect(data.movies.find((m) => m.movieId === 6)).toEqual({ movieId: 6, title: 'Heat', year: 1995, genres: ['Action', 'Crime', 'Thriller'] });
+    expect(data.movies.find((m) => m.movieId === 6)).toEqual({
+      movieId: 6,
+      title: 'Heat',
+      year: 1995,
+      genres: ['Action', 'Crime', 'Thriller'],
+    });
   });
 });

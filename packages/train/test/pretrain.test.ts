@@ -59,17 +59,33 @@ describe('maskWords', () => {
   });
 
   it('is deterministic for a seed', () => {
-    expect(maskWords(sequences, indices, VOCAB, 0.15, seededRandom(3))).toEqual(maskWords(sequences, indices, VOCAB, 0.15, seededRandom(3)));
+    expect(maskWords(sequences, indices, VOCAB, 0.15, seededRandom(3))).toEqual(
+      maskWords(sequences, indices, VOCAB, 0.15, seededRandom(3)),
+    );
   });
 });
 
 describe('pretrainMaskedWords', () => {
-  const options = { epochs: 30, batchSize: 16, learningRate: 1e-2, warmupFraction: 0.1, weightDecay: 0.01, clipNorm: 1, maskRate: 0.3, seed: 4, progress: false };
+  const options = {
+    epochs: 30,
+    batchSize: 16,
+    learningRate: 1e-2,
+    warmupFraction: 0.1,
+    weightDecay: 0.01,
+    clipNorm: 1,
+    maskRate: 0.3,
+    seed: 4,
+    progress: false,
+  };
 
   it('lowers the masked-word loss of a tiny encoder and leaves the classifier head alone', async () => {
     await useWasmBackend();
     const config = { vocabSize: VOCAB, maxLength: 16, hidden: 16, heads: 2, layers: 1, intermediate: 32, numLabels: 2, layerNormEps: 1e-5 };
-    const model = createTransformerClassifier(config, initialWeightArrays(transformerClassifierWeightSpecs(config), 5), { embeddings: 0, attention: 0, hidden: 0 });
+    const model = createTransformerClassifier(config, initialWeightArrays(transformerClassifierWeightSpecs(config), 5), {
+      embeddings: 0,
+      attention: 0,
+      hidden: 0,
+    });
     const before = readWeights(model);
     const history = pretrainMaskedWords(model, countingSequences(160), options);
     const after = readWeights(model);

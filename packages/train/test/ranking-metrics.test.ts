@@ -46,8 +46,14 @@ describe('held-out cases', () => {
   it('holds out the last item for test and the one before for validation', () => {
     const test = heldOutCases(users, 'test', 300, { count: 100, seed: 42 });
     const validation = heldOutCases(users, 'validation', 300, { count: 100, seed: 42 });
-    expect(test.map((c) => [c.history, c.target])).toEqual([[[1, 2, 3, 4], 5], [[6, 7, 8], 9]]);
-    expect(validation.map((c) => [c.history, c.target])).toEqual([[[1, 2, 3], 4], [[6, 7], 8]]);
+    expect(test.map((c) => [c.history, c.target])).toEqual([
+      [[1, 2, 3, 4], 5],
+      [[6, 7, 8], 9],
+    ]);
+    expect(validation.map((c) => [c.history, c.target])).toEqual([
+      [[1, 2, 3], 4],
+      [[6, 7], 8],
+    ]);
   });
 
   it('samples distinct, seeded negatives the user never interacted with', () => {
@@ -59,6 +65,16 @@ describe('held-out cases', () => {
   });
 
   it('counts training interactions for the popularity baseline', () => {
-    expect(Array.from(popularityScores([[1, 2], [2, 3]], 4))).toEqual([0, 1, 2, 1, 0]);
+    expect(
+      Array.from(
+        popularityScores(
+          [
+            [1, 2],
+            [2, 3],
+          ],
+          4,
+        ),
+      ),
+    ).toEqual([0, 1, 2, 1, 0]);
   });
 });

@@ -8,8 +8,14 @@ describe('next-item examples', () => {
 
   it("cuts 'all' windows from the end so every item after the first is a target once", () => {
     expect(nextItemExamples([sequence], 3, 'all')).toEqual({
-      inputs: [[4, 5, 6], [1, 2, 3]],
-      targets: [[5, 6, 7], [2, 3, 4]],
+      inputs: [
+        [4, 5, 6],
+        [1, 2, 3],
+      ],
+      targets: [
+        [5, 6, 7],
+        [2, 3, 4],
+      ],
     });
     expect(nextItemExamples([[1, 2, 3, 4, 5]], 3, 'all')).toEqual({ inputs: [[2, 3, 4], [1]], targets: [[3, 4, 5], [2]] });
   });

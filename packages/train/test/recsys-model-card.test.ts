@@ -15,8 +15,19 @@ import {
 } from '../src/index.ts';
 
 const metrics = (hr: number, full: number) => ({ 'hr@10': hr, 'ndcg@10': hr / 2, 'full/hr@10': full, 'full/ndcg@10': full / 2 });
-const evaluation = (hr: number, full: number): RecsysEvaluation => ({ split: 'test', n: 3, metrics: metrics(hr, full), baseline: { popularity: metrics(0.5, 0.04) } });
-const history: RecsysEpochRecord[] = [1, 2].map((epoch) => ({ epoch, trainLoss: 9 - epoch, validationLoss: 8.5 - epoch / 10, validation: metrics(0.6, 0.03 + epoch / 100), seconds: 2 }));
+const evaluation = (hr: number, full: number): RecsysEvaluation => ({
+  split: 'test',
+  n: 3,
+  metrics: metrics(hr, full),
+  baseline: { popularity: metrics(0.5, 0.04) },
+});
+const history: RecsysEpochRecord[] = [1, 2].map((epoch) => ({
+  epoch,
+  trainLoss: 9 - epoch,
+  validationLoss: 8.5 - epoch / 10,
+  validation: metrics(0.6, 0.03 + epoch / 100),
+  seconds: 2,
+}));
 
 function facts(test: RecsysEvaluation): RecsysModelCardFacts {
   const recipe = RECSYS_RECIPES['recsys-movielens']!;
@@ -24,9 +35,23 @@ function facts(test: RecsysEvaluation): RecsysModelCardFacts {
     recipe,
     dataset: { name: 'toy', source: { title: 'Toy', url: 'https://example.org', licence: 'none', citation: 'none', files: ['toy.csv'] } },
     counts: { ratings: 10, users: 3, items: 5, moviesListed: 6, trainInteractions: 4, windows: 3, targets: 4 },
-    trainingSeed: 1, epochsRequested: 2, history, bestEpoch: 2, test, validation: { ...evaluation(0.6, 0.05), split: 'validation' },
-    faithfulness: { users: 3, attention: 0.25, rollout: 0.3, undefinedUsers: 0 },
-    selectionNotes: ['Chosen on validation.'], trainingSeconds: 1, onnxSha256: 'ab', onnxBytes: 2048, parameterCount: 10,
+    trainingSeed: 1,
+    epochsRequested: 2,
+    history,
+    bestEpoch: 2,
+    test,
+    validation: { ...evaluation(0.6, 0.05), split: 'validation' },
+    faithfulness: {
+      users: 3,
+      attention: { mean: 0.25, standardError: 0.1, positiveShare: 2 / 3 },
+      rollout: { mean: 0.3, standardError: 0.05, positiveShare: 1 },
+      undefinedUsers: 0,
+    },
+    selectionNotes: ['Chosen on validation.'],
+    trainingSeconds: 1,
+    onnxSha256: 'ab',
+    onnxBytes: 2048,
+    parameterCount: 10,
   };
 }
 
@@ -35,7 +60,7 @@ describe('recommender model card', () => {
     const met = recsysModelCardMarkdown(facts(evaluation(0.7, 0.06)));
     expect(met).toContain('| HR@10, among 100 sampled negatives (`hr@10`) | 70.00 % | 50.00 % | 1.40× |');
     expect(met).toContain('On the test items: 1.40× and 1.50× — met.');
-    expect(met).toContain('| rollout | 0.300 |');
+    expect(met).toContain('| rollout | 0.300 ± 0.050 | 100.00 % |');
     expect(met).toContain('| 2 (kept) | 7.0000 | 8.3000 | 60.00 % | 30.00 % | 5.00 % | 2.50 % | 2.0 |');
     expect(met).toContain('Chosen on validation.');
     expect(recsysModelCardMarkdown(facts(evaluation(0.7, 0.05)))).toContain('On the test items: 1.40× and 1.25× — not met.');

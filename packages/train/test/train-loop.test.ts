@@ -28,13 +28,25 @@ function toyData(count: number, offset: number): EncodedExamples {
 }
 
 const options = {
-  epochs: 8, batchSize: 8, learningRate: 1e-2, warmupFraction: 0.1, weightDecay: 0.01,
-  labelSmoothing: 0, clipNorm: 1, patience: 8, seed: 3, progress: false,
+  epochs: 8,
+  batchSize: 8,
+  learningRate: 1e-2,
+  warmupFraction: 0.1,
+  weightDecay: 0.01,
+  labelSmoothing: 0,
+  clipNorm: 1,
+  patience: 8,
+  seed: 3,
+  progress: false,
 };
 
 function tinyTransformer(seed: number): TfClassifier {
   const config = { vocabSize: 10, maxLength: 8, hidden: 8, heads: 2, layers: 1, intermediate: 16, numLabels: 2, layerNormEps: 1e-5 };
-  return createTransformerClassifier(config, initialWeightArrays(transformerClassifierWeightSpecs(config), seed), { embeddings: 0.1, attention: 0.1, hidden: 0.1 });
+  return createTransformerClassifier(config, initialWeightArrays(transformerClassifierWeightSpecs(config), seed), {
+    embeddings: 0.1,
+    attention: 0.1,
+    hidden: 0.1,
+  });
 }
 
 describe('trainClassifier', () => {
@@ -57,7 +69,11 @@ describe('trainClassifier', () => {
   it('lowers the loss of a tiny seed classifier', async () => {
     await useWasmBackend();
     const config = { vocabSize: 10, hidden: 8, numLabels: 2 };
-    const model = createSeedClassifier(config, initialWeightArrays(seedClassifierWeightSpecs(config), 2, () => 0.3), { embeddings: 0, pooled: 0 });
+    const model = createSeedClassifier(
+      config,
+      initialWeightArrays(seedClassifierWeightSpecs(config), 2, () => 0.3),
+      { embeddings: 0, pooled: 0 },
+    );
     const data = { train: toyData(64, 0), validation: toyData(16, 1) };
     const before = evaluateTf(model, data.train).loss;
     trainClassifier(model, data, options);

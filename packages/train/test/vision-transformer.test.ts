@@ -20,7 +20,15 @@ import {
 } from '../src/index.ts';
 
 const config: VisionTransformerConfig = {
-  imageSize: 8, patchSize: 4, numChannels: 1, hidden: 8, heads: 2, layers: 2, intermediate: 16, numLabels: 3, layerNormEps: 1e-5,
+  imageSize: 8,
+  patchSize: 4,
+  numChannels: 1,
+  hidden: 8,
+  heads: 2,
+  layers: 2,
+  intermediate: 16,
+  numLabels: 3,
+  layerNormEps: 1e-5,
 };
 const noDropout = { embeddings: 0, attention: 0, hidden: 0 };
 const normalisation = { mean: 0.1, std: 0.3 };
@@ -41,12 +49,14 @@ function quadrantImages(count: number, seed: number): DigitImage[] {
 function randomWeights(seed: number) {
   const random = seededRandom(seed);
   const weights = initialWeightArrays(visionTransformerWeightSpecs(config), seed, () => 0.4);
-  for (const [name, values] of Object.entries(weights)) if (name.endsWith('.b') || name.endsWith('.beta') || /\.b[qkvo12]$/.test(name)) values.forEach((_, i) => (values[i] = random.normal() * 0.2));
+  for (const [name, values] of Object.entries(weights))
+    if (name.endsWith('.b') || name.endsWith('.beta') || /\.b[qkvo12]$/.test(name))
+      values.forEach((_, i) => (values[i] = random.normal() * 0.2));
   return weights;
 }
 
 describe('tfjs vision transformer', () => {
-  it('gives the ONNX graph\'s logits for the same weights', async () => {
+  it("gives the ONNX graph's logits for the same weights", async () => {
     await useWasmBackend();
     const weights = randomWeights(3);
     const images = quadrantImages(5, 1);
@@ -54,7 +64,9 @@ describe('tfjs vision transformer', () => {
     const tfLogits = evaluateBatches(imageEvaluationBatches(model, images, 8, normalisation, 2)).logits;
     disposeClassifier(model);
     const session = await ort.InferenceSession.create(buildVisionTransformer(config, weights));
-    const pixels = new Float32Array(images.flatMap((image) => Array.from(image.pixels, (p) => (p / 255 - normalisation.mean) / normalisation.std)));
+    const pixels = new Float32Array(
+      images.flatMap((image) => Array.from(image.pixels, (p) => (p / 255 - normalisation.mean) / normalisation.std)),
+    );
     const { logits } = await session.run({ pixel_values: new ort.Tensor('float32', pixels, [5, 1, 8, 8]) });
     await session.release();
     const onnx = logits!.data as Float32Array;
@@ -64,13 +76,16 @@ describe('tfjs vision transformer', () => {
     expect(Math.max(...Array.from(onnx, Math.abs))).toBeGreaterThan(0.1);
   });
 
-  it('plainMatMul gives tf.matMul\'s value and gradients, b transposed or not', async () => {
+  it("plainMatMul gives tf.matMul's value and gradients, b transposed or not", async () => {
     await useWasmBackend();
     const a = tf.randomNormal([2, 3, 4], 0, 1, 'float32', 1);
     const b = tf.randomNormal([2, 4, 5], 0, 1, 'float32', 2);
     const bt = tf.randomNormal([2, 5, 4], 0, 1, 'float32', 3);
     const close = (x: tf.Tensor, y: tf.Tensor) => expect(tf.max(tf.abs(tf.sub(x, y))).dataSync()[0]).toBeLessThan(1e-5);
-    for (const [right, transposeB] of [[b, false], [bt, true]] as const) {
+    for (const [right, transposeB] of [
+      [b, false],
+      [bt, true],
+    ] as const) {
       close(plainMatMul(a, right, transposeB), standardMatMul(a, right, transposeB));
       const loss = (matMul: typeof plainMatMul) => (x: tf.Tensor, y: tf.Tensor) => matMul(x, y, transposeB).square().sum();
       const [ga, gb] = tf.grads(loss(plainMatMul))([a, right]);
@@ -85,7 +100,11 @@ describe('tfjs vision transformer', () => {
     const train = quadrantImages(48, 2);
     const validation = quadrantImages(12, 3);
     const run = () => {
-      const model = createVisionTransformer(config, initialWeightArrays(visionTransformerWeightSpecs(config), 4), { embeddings: 0, attention: 0, hidden: 0.1 });
+      const model = createVisionTransformer(config, initialWeightArrays(visionTransformerWeightSpecs(config), 4), {
+        embeddings: 0,
+        attention: 0,
+        hidden: 0.1,
+      });
       const result = trainOnBatches(
         model.variables,
         {
@@ -93,7 +112,18 @@ describe('tfjs vision transformer', () => {
           epochBatches: (random) => imageTrainingBatches(model, train, 8, normalisation, 8, random),
           validate: () => evaluateBatches(imageEvaluationBatches(model, validation, 8, normalisation)),
         },
-        { epochs: 12, batchSize: 8, learningRate: 1e-2, warmupFraction: 0.1, weightDecay: 0.01, labelSmoothing: 0, clipNorm: 1, patience: 12, seed: 5, progress: false },
+        {
+          epochs: 12,
+          batchSize: 8,
+          learningRate: 1e-2,
+          warmupFraction: 0.1,
+          weightDecay: 0.01,
+          labelSmoothing: 0,
+          clipNorm: 1,
+          patience: 12,
+          seed: 5,
+          progress: false,
+        },
       );
       disposeClassifier(model);
       return result;

@@ -49,7 +49,15 @@ export function inkBoundingBox(pixels: Uint8Array, size: number): BoundingBox | 
 }
 
 /** Pastes a square `source` window (side `side`, top-left at `from`) onto the canvas at `to`, keeping the brighter pixel. */
-function paste(canvas: Uint8Array, canvasSize: number, source: Uint8Array, sourceSize: number, from: [number, number], to: [number, number], side: number): void {
+function paste(
+  canvas: Uint8Array,
+  canvasSize: number,
+  source: Uint8Array,
+  sourceSize: number,
+  from: [number, number],
+  to: [number, number],
+  side: number,
+): void {
   for (let r = 0; r < side; r++) {
     for (let c = 0; c < side; c++) {
       const value = source[(from[1] + r) * sourceSize + from[0] + c] as number;
@@ -68,7 +76,12 @@ function inkCount(source: Uint8Array, size: number, from: [number, number], side
 }
 
 /** A fragment window of another digit than `self`, with enough ink when one is found within 20 tries. */
-function fragmentOf(digits: readonly DigitImage[], self: number, options: ClutterOptions, random: SeededRandom): { pixels: Uint8Array; from: [number, number] } {
+function fragmentOf(
+  digits: readonly DigitImage[],
+  self: number,
+  options: ClutterOptions,
+  random: SeededRandom,
+): { pixels: Uint8Array; from: [number, number] } {
   const span = options.digitSize - options.fragmentSize + 1;
   let choice: { pixels: Uint8Array; from: [number, number] } | undefined;
   for (let attempt = 0; attempt < 20; attempt++) {
@@ -85,7 +98,10 @@ function fragmentOf(digits: readonly DigitImage[], self: number, options: Clutte
 export function clutteredDigits(digits: readonly DigitImage[], options: ClutterOptions, seed: number): ClutteredDigit[] {
   const { canvasSize, digitSize, fragmentSize } = options;
   if (digitSize > canvasSize || fragmentSize > digitSize) {
-    throw new AttentionError('E_INPUT', `clutter sizes must satisfy fragmentSize ≤ digitSize ≤ canvasSize, got ${fragmentSize}, ${digitSize}, ${canvasSize}`);
+    throw new AttentionError(
+      'E_INPUT',
+      `clutter sizes must satisfy fragmentSize ≤ digitSize ≤ canvasSize, got ${fragmentSize}, ${digitSize}, ${canvasSize}`,
+    );
   }
   if (digits.length < 2) throw new AttentionError('E_INPUT', `clutter needs at least 2 digits to cut fragments from, got ${digits.length}`);
   const random = seededRandom(seed);

@@ -33,7 +33,12 @@ function sampleNegatives(excluded: ReadonlySet<number>, numItems: number, count:
 }
 
 /** One case per user (in the order given), over item indices 1..numItems. */
-export function heldOutCases(users: readonly UserSplit[], split: HeldOutSplit, numItems: number, sampling: NegativeSampling): HeldOutCase[] {
+export function heldOutCases(
+  users: readonly UserSplit[],
+  split: HeldOutSplit,
+  numItems: number,
+  sampling: NegativeSampling,
+): HeldOutCase[] {
   const random = seededRandom(sampling.seed + (split === 'test' ? 0 : 1));
   return users.map((user) => {
     const interacted = new Set([...user.train, user.validation, user.test]);

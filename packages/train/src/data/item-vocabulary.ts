@@ -15,7 +15,8 @@ export class ItemVocabulary {
   /** `items` in index order, item i at position i − 1. */
   constructor(readonly items: readonly CatalogueItem[]) {
     items.forEach((item, i) => {
-      if (item.index !== i + 1) throw new AttentionError('E_MODEL', `item vocabulary entry ${i} has index ${item.index}; expected ${i + 1}`);
+      if (item.index !== i + 1)
+        throw new AttentionError('E_MODEL', `item vocabulary entry ${i} has index ${item.index}; expected ${i + 1}`);
     });
     this.byMovieId = new Map(items.map((item) => [item.movieId, item.index]));
   }

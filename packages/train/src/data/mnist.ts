@@ -36,14 +36,16 @@ function gunzip(bytes: Buffer, file: string): Buffer {
 
 /** The big-endian uint32 header words, after checking the payload is long enough to hold them. */
 function header(bytes: Buffer, words: number, file: string): number[] {
-  if (bytes.length < words * 4) throw new AttentionError('E_DATA', `${file}: ${bytes.length} bytes, too short for its ${words * 4}-byte IDX header`);
+  if (bytes.length < words * 4)
+    throw new AttentionError('E_DATA', `${file}: ${bytes.length} bytes, too short for its ${words * 4}-byte IDX header`);
   return Array.from({ length: words }, (_, i) => bytes.readUInt32BE(i * 4));
 }
 
 /** Images of an idx3-ubyte payload: magic 2051, count, rows, cols, then count·rows·cols bytes. */
 export function readIdxImages(bytes: Buffer, file: string): { count: number; rows: number; cols: number; pixels: Uint8Array } {
   const [magic, count, rows, cols] = header(bytes, 4, file) as [number, number, number, number];
-  if (magic !== IMAGES_MAGIC) throw new AttentionError('E_DATA', `${file}: magic number ${magic}, expected ${IMAGES_MAGIC} (IDX unsigned-byte images)`);
+  if (magic !== IMAGES_MAGIC)
+    throw new AttentionError('E_DATA', `${file}: magic number ${magic}, expected ${IMAGES_MAGIC} (IDX unsigned-byte images)`);
   const expected = 16 + count * rows * cols;
   if (bytes.length !== expected) {
     throw new AttentionError('E_DATA', `${file}: ${bytes.length} bytes, expected ${expected} for ${count} images of ${rows}×${cols}`);
@@ -54,8 +56,10 @@ export function readIdxImages(bytes: Buffer, file: string): { count: number; row
 /** Labels of an idx1-ubyte payload: magic 2049, count, then count bytes. */
 export function readIdxLabels(bytes: Buffer, file: string): Uint8Array {
   const [magic, count] = header(bytes, 2, file) as [number, number];
-  if (magic !== LABELS_MAGIC) throw new AttentionError('E_DATA', `${file}: magic number ${magic}, expected ${LABELS_MAGIC} (IDX unsigned-byte labels)`);
-  if (bytes.length !== 8 + count) throw new AttentionError('E_DATA', `${file}: ${bytes.length} bytes, expected ${8 + count} for ${count} labels`);
+  if (magic !== LABELS_MAGIC)
+    throw new AttentionError('E_DATA', `${file}: magic number ${magic}, expected ${LABELS_MAGIC} (IDX unsigned-byte labels)`);
+  if (bytes.length !== 8 + count)
+    throw new AttentionError('E_DATA', `${file}: ${bytes.length} bytes, expected ${8 + count} for ${count} labels`);
   const labels = new Uint8Array(bytes.buffer, bytes.byteOffset + 8, count);
   const bad = labels.findIndex((label) => label > 9);
   if (bad >= 0) throw new AttentionError('E_DATA', `${file}: label ${labels[bad]} at index ${bad} is not a digit 0–9`);
@@ -79,7 +83,8 @@ export function loadMnist(root: string = dataDir()): DigitDataset {
       title: 'MNIST handwritten digits, test split (t10k), 10,000 images of 28×28',
       url: 'http://yann.lecun.com/exdb/mnist/',
       licence: 'CC BY-SA 3.0, Yann LeCun and Corinna Cortes',
-      citation: 'Y. LeCun, L. Bottou, Y. Bengio, P. Haffner. 1998. Gradient-based learning applied to document recognition. Proceedings of the IEEE 86(11):2278–2324.',
+      citation:
+        'Y. LeCun, L. Bottou, Y. Bengio, P. Haffner. 1998. Gradient-based learning applied to document recognition. Proceedings of the IEEE 86(11):2278–2324.',
       files: [FILES.images, FILES.labels],
     },
   };

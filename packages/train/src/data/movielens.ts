@@ -57,7 +57,11 @@ export function parseMovies(text: string, file: string = MOVIES_FILE): Movie[] {
     if (seen.has(movieId)) throw new AttentionError('E_DATA', `${file} line ${row.line}: movieId ${movieId} is listed twice`);
     seen.add(movieId);
     const genres = row.values.genres as string;
-    return { movieId, ...splitTitleYear(row.values.title as string), genres: genres === '(no genres listed)' || genres === '' ? [] : genres.split('|') };
+    return {
+      movieId,
+      ...splitTitleYear(row.values.title as string),
+      genres: genres === '(no genres listed)' || genres === '' ? [] : genres.split('|'),
+    };
   });
 }
 
@@ -72,9 +76,11 @@ export function parseRatings(text: string, movieIds: ReadonlySet<number>, file: 
     if (!(rating >= 0.5 && rating <= 5)) {
       throw new AttentionError('E_DATA', `${file} line ${row.line}: rating must be a number in [0.5, 5], got "${row.values.rating}"`);
     }
-    if (!movieIds.has(movieId)) throw new AttentionError('E_DATA', `${file} line ${row.line}: movieId ${movieId} is not in the movies file`);
+    if (!movieIds.has(movieId))
+      throw new AttentionError('E_DATA', `${file} line ${row.line}: movieId ${movieId} is not in the movies file`);
     const pair = `${userId}:${movieId}`;
-    if (pairs.has(pair)) throw new AttentionError('E_DATA', `${file} line ${row.line}: user ${userId} rates movie ${movieId} a second time`);
+    if (pairs.has(pair))
+      throw new AttentionError('E_DATA', `${file} line ${row.line}: user ${userId} rates movie ${movieId} a second time`);
     pairs.add(pair);
     return { userId, movieId, rating, timestamp };
   });

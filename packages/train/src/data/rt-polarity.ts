@@ -8,8 +8,8 @@ const FILES = { negative: 'text/rt-polarity.neg', positive: 'text/rt-polarity.po
 // Windows-1252 bytes 0x80–0x9F (Node's TextDecoder('windows-1252') leaves them as C1 controls,
 // which BERT normalisation would delete); the five unassigned bytes keep their latin-1 code point.
 const CP1252_HIGH = [
-  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
-  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f, 0x90, 0x2018, 0x2019,
+  0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
 ];
 
 /** Decodes single-byte windows-1252 text. */
@@ -45,7 +45,8 @@ export function loadRtPolarity(root: string = dataDir()): TextDataset {
       title: 'Sentence polarity dataset v1.0 (Pang & Lee, rt-polarity)',
       url: 'http://www.cs.cornell.edu/people/pabo/movie-review-data/',
       licence: 'no explicit licence upstream; distributed publicly by Cornell for research, cite the paper',
-      citation: 'Bo Pang and Lillian Lee. 2005. Seeing stars: Exploiting class relationships for sentiment categorization with respect to rating scales. ACL 2005.',
+      citation:
+        'Bo Pang and Lillian Lee. 2005. Seeing stars: Exploiting class relationships for sentiment categorization with respect to rating scales. ACL 2005.',
       files: [FILES.positive, FILES.negative],
     },
   };

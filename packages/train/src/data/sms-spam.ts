@@ -26,7 +26,8 @@ export function loadSmsSpam(root: string = dataDir()): TextDataset {
       title: 'UCI SMS Spam Collection v.1',
       url: 'https://archive.ics.uci.edu/dataset/228/sms+spam+collection',
       licence: 'CC BY 4.0',
-      citation: 'Tiago A. Almeida, José María Gómez Hidalgo, Akebo Yamakami. 2011. Contributions to the Study of SMS Spam Filtering: New Collection and Results. DocEng 2011.',
+      citation:
+        'Tiago A. Almeida, José María Gómez Hidalgo, Akebo Yamakami. 2011. Contributions to the Study of SMS Spam Filtering: New Collection and Results. DocEng 2011.',
       files: [FILE],
     },
   };

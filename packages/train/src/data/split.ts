@@ -25,7 +25,10 @@ export interface LabelledDataset<T extends { label: number }> {
   examples: T[];
 }
 
-export function splitDataset<T extends { label: number } = LabelledText>(dataset: LabelledDataset<T>, options: SplitOptions = DEFAULT_SPLIT): DataSplit<T> {
+export function splitDataset<T extends { label: number } = LabelledText>(
+  dataset: LabelledDataset<T>,
+  options: SplitOptions = DEFAULT_SPLIT,
+): DataSplit<T> {
   const { seed, validation, test } = options;
   if (!(validation >= 0 && test >= 0 && validation + test < 1)) {
     throw new AttentionError('E_INPUT', `split fractions validation=${validation} test=${test} must be ≥ 0 and sum below 1`);

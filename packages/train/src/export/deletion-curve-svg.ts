@@ -6,7 +6,10 @@ import { linePanel } from './training-curve-svg.ts';
 /** The curve at every count 0 … patches, straight between the scored steps (as the lines are drawn). */
 function atEveryCount(steps: readonly number[], values: readonly number[], patches: number): number[] {
   return Array.from({ length: patches + 1 }, (_, k) => {
-    const right = Math.max(1, steps.findIndex((step) => step >= k));
+    const right = Math.max(
+      1,
+      steps.findIndex((step) => step >= k),
+    );
     const [k0, k1] = [steps[right - 1] as number, steps[right] as number];
     const [v0, v1] = [values[right - 1] as number, values[right] as number];
     return k1 === k0 ? v0 : v0 + ((v1 - v0) * (k - k0)) / (k1 - k0);
@@ -22,7 +25,12 @@ export function deletionCurveSvg(study: DeletionStudy, title: string): string {
     tick: (k: number) => (Number.isInteger(k / quarter) ? String(k) : undefined),
   };
   const series = [
-    { label: 'rollout order (most attended first)', colour: '#d62728', dashed: false, values: atEveryCount(study.steps, study.ranked, study.patches) },
+    {
+      label: 'rollout order (most attended first)',
+      colour: '#d62728',
+      dashed: false,
+      values: atEveryCount(study.steps, study.ranked, study.patches),
+    },
     { label: 'random order', colour: '#1f77b4', dashed: true, values: atEveryCount(study.steps, study.random, study.patches) },
   ];
   const panel = linePanel(`${title}: mean P(true class), n = ${study.n}`, series, axis, undefined, 0, width, height);

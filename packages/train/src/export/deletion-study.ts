@@ -2,7 +2,14 @@
 // background value) in [CLS]-rollout order and in a seeded random order, true-class probability per step.
 import { join } from 'node:path';
 import * as ort from 'onnxruntime-node';
-import { compareDeletionOrders, meanDeletionCurve, patchGridSize, rankDescending, seededPermutation, type DeletionScorer } from '@attn/core';
+import {
+  compareDeletionOrders,
+  meanDeletionCurve,
+  patchGridSize,
+  rankDescending,
+  seededPermutation,
+  type DeletionScorer,
+} from '@attn/core';
 import type { HeldOutImage } from '../data/image-data.ts';
 import { backgroundValue, normalisedPixels } from '../training/image-batches.ts';
 import { createCpuSession } from './evaluate-onnx.ts';
@@ -70,7 +77,14 @@ export async function deletionStudy(
   try {
     for (const [i, image] of images.entries()) {
       const rollout = patchRollout[i] as Float64Array;
-      comparisons.push(await compareDeletionOrders(imageScorer(session, image, folder), rankDescending(rollout), seededPermutation(rollout.length, seed + i), steps));
+      comparisons.push(
+        await compareDeletionOrders(
+          imageScorer(session, image, folder),
+          rankDescending(rollout),
+          seededPermutation(rollout.length, seed + i),
+          steps,
+        ),
+      );
     }
   } finally {
     await session.release();

@@ -63,8 +63,15 @@ export async function evaluateModelFolder(dir: string, examples: LabelledText[],
   const tokenizer = readTokenizer(dir);
   const session = await createCpuSession(join(dir, 'onnx', 'model.onnx'));
   try {
-    const logits = await onnxLogits(session, examples.map((e) => tokenizer.encode(e.text, config.attn.maxLength).ids));
-    const metrics = classificationMetrics(logits.map(argmax), examples.map((e) => e.label), positive);
+    const logits = await onnxLogits(
+      session,
+      examples.map((e) => tokenizer.encode(e.text, config.attn.maxLength).ids),
+    );
+    const metrics = classificationMetrics(
+      logits.map(argmax),
+      examples.map((e) => e.label),
+      positive,
+    );
     return { n: examples.length, metrics, logits };
   } finally {
     await session.release();

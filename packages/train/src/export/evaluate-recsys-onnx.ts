@@ -50,8 +50,15 @@ export async function evaluateRecsysOnnx(
   const cases = heldOutCases(data.users, split, numItems, negatives);
   const session = await createCpuSession(join(dir, 'onnx', 'model.onnx'));
   try {
-    const scores = await onnxNextItemScores(session, cases.map((c) => c.history), maxLength);
-    const popularity = popularityScores(data.users.map((u) => u.train), numItems);
+    const scores = await onnxNextItemScores(
+      session,
+      cases.map((c) => c.history),
+      maxLength,
+    );
+    const popularity = popularityScores(
+      data.users.map((u) => u.train),
+      numItems,
+    );
     return {
       split,
       n: cases.length,

@@ -28,7 +28,13 @@ export function examplePositions(test: readonly HeldOutImage[], labelCount: numb
 }
 
 /** Writes examples/test-<position>.png and examples.json into `dir` (replacing earlier ones); returns the entries. */
-export async function writeImageExamples(dir: string, test: readonly HeldOutImage[], labels: string[], side: number, count = 12): Promise<ImageExampleEntry[]> {
+export async function writeImageExamples(
+  dir: string,
+  test: readonly HeldOutImage[],
+  labels: string[],
+  side: number,
+  count = 12,
+): Promise<ImageExampleEntry[]> {
   rmSync(join(dir, 'examples'), { recursive: true, force: true });
   mkdirSync(join(dir, 'examples'), { recursive: true });
   const entries: ImageExampleEntry[] = [];
@@ -36,7 +42,10 @@ export async function writeImageExamples(dir: string, test: readonly HeldOutImag
     const image = test[at] as HeldOutImage;
     const label = labels[image.label] as string;
     const file = `examples/test-${at}.png`;
-    await sharp(Buffer.from(image.pixels), { raw: { width: side, height: side, channels: 1 } }).toColourspace('b-w').png().toFile(join(dir, file));
+    await sharp(Buffer.from(image.pixels), { raw: { width: side, height: side, channels: 1 } })
+      .toColourspace('b-w')
+      .png()
+      .toFile(join(dir, file));
     entries.push({ name: `test #${at} (${label})`, image: file, label, ...(image.box ? { box: image.box } : {}) });
   }
   writeFileSync(join(dir, 'examples.json'), JSON.stringify(entries, null, 2) + '\n');

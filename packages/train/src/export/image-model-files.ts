@@ -11,8 +11,15 @@ import { LAYER_NORM_EPS } from './onnx-export.ts';
 export function visionTransformerConfigOf(recipe: ImageModelRecipe, numLabels: number): VisionTransformerConfig {
   const a = recipe.architecture;
   return {
-    imageSize: recipe.imageSize, patchSize: a.patchSize, numChannels: 1, hidden: a.hidden, heads: a.heads, layers: a.layers,
-    intermediate: a.intermediate, numLabels, layerNormEps: LAYER_NORM_EPS,
+    imageSize: recipe.imageSize,
+    patchSize: a.patchSize,
+    numChannels: 1,
+    hidden: a.hidden,
+    heads: a.heads,
+    layers: a.layers,
+    intermediate: a.intermediate,
+    numLabels,
+    layerNormEps: LAYER_NORM_EPS,
   };
 }
 
@@ -87,16 +94,28 @@ export function readImageModelFolder(dir: string): ImageModelFolder {
   const preprocessor = readJson(join(dir, 'preprocessor_config.json'));
   const attn = config.attn as { architecture?: string } & Omit<VisionTransformerConfig, 'numLabels' | 'layerNormEps'>;
   if (attn?.architecture !== 'vision-transformer') {
-    throw new AttentionError('E_MODEL', `${join(dir, 'config.json')}: attn.architecture is ${String(attn?.architecture)}, expected 'vision-transformer'`);
+    throw new AttentionError(
+      'E_MODEL',
+      `${join(dir, 'config.json')}: attn.architecture is ${String(attn?.architecture)}, expected 'vision-transformer'`,
+    );
   }
   const id2label = config.id2label as Record<string, string>;
-  const labels = Object.keys(id2label).sort((a, b) => Number(a) - Number(b)).map((k) => id2label[k] as string);
+  const labels = Object.keys(id2label)
+    .sort((a, b) => Number(a) - Number(b))
+    .map((k) => id2label[k] as string);
   const [mean] = preprocessor.image_mean as number[];
   const [std] = preprocessor.image_std as number[];
   return {
     config: {
-      imageSize: attn.imageSize, patchSize: attn.patchSize, numChannels: attn.numChannels, hidden: attn.hidden, heads: attn.heads,
-      layers: attn.layers, intermediate: attn.intermediate, numLabels: labels.length, layerNormEps: config.layer_norm_eps as number,
+      imageSize: attn.imageSize,
+      patchSize: attn.patchSize,
+      numChannels: attn.numChannels,
+      hidden: attn.hidden,
+      heads: attn.heads,
+      layers: attn.layers,
+      intermediate: attn.intermediate,
+      numLabels: labels.length,
+      layerNormEps: config.layer_norm_eps as number,
     },
     normalisation: { mean: mean as number, std: std as number },
     labels,

@@ -32,7 +32,11 @@ export interface ModelCardFacts {
 function metricsRows(m: ClassificationMetrics, positive?: string): string[] {
   const rows = [`| accuracy | ${pct(m.accuracy)} |`];
   if (positive) {
-    rows.push(`| ${positive} precision | ${pct(m.precision)} |`, `| ${positive} recall | ${pct(m.recall)} |`, `| ${positive} F1 | ${pct(m.f1)} |`);
+    rows.push(
+      `| ${positive} precision | ${pct(m.precision)} |`,
+      `| ${positive} recall | ${pct(m.recall)} |`,
+      `| ${positive} F1 | ${pct(m.f1)} |`,
+    );
   }
   return rows;
 }

@@ -16,8 +16,14 @@ export interface ExportShape {
 export function transformerConfigOf(shape: ExportShape & { architecture: TransformerArchitecture }) {
   const a = shape.architecture;
   return {
-    vocabSize: shape.vocabSize, maxLength: shape.maxLength, hidden: a.hidden, heads: a.heads, layers: a.layers,
-    intermediate: a.intermediate, numLabels: shape.labels.length, layerNormEps: LAYER_NORM_EPS,
+    vocabSize: shape.vocabSize,
+    maxLength: shape.maxLength,
+    hidden: a.hidden,
+    heads: a.heads,
+    layers: a.layers,
+    intermediate: a.intermediate,
+    numLabels: shape.labels.length,
+    layerNormEps: LAYER_NORM_EPS,
   };
 }
 

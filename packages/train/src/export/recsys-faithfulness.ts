@@ -2,19 +2,40 @@
 // the exact effect of removing each history item (re-scored through ONNX), and Spearman's ρ between
 // that effect and the scoring position's attention (last layer, head mean) and its rollout row.
 import * as ort from 'onnxruntime-node';
-import { attentionRollout, fuseHeads, loadAttentionModel, spearmanCorrelation, type AttentionLayer, type AttentionRunResult } from '@attn/core';
+import {
+  attentionRollout,
+  fuseHeads,
+  loadAttentionModel,
+  spearmanCorrelation,
+  type AttentionLayer,
+  type AttentionRunResult,
+} from '@attn/core';
 import type { HeldOutCase } from '../data/held-out-cases.ts';
 import { recentItems } from '../data/leave-one-out.ts';
+
+/** Mean, standard error of the mean and share above 0 of one correlation over the users. */
+export interface CorrelationSummary {
+  mean: number;
+  standardError: number;
+  positiveShare: number;
+}
 
 export interface DropItemStudy {
   /** Users whose correlations were defined (a constant effect or attention row has none). */
   users: number;
-  /** Mean ρ(drop-item effect, last layer's head-mean attention of the scoring position). */
-  attention: number;
-  /** Mean ρ(drop-item effect, the scoring position's attention-rollout row). */
-  rollout: number;
+  /** ρ(drop-item effect, last layer's head-mean attention of the scoring position). */
+  attention: CorrelationSummary;
+  /** ρ(drop-item effect, the scoring position's attention-rollout row). */
+  rollout: CorrelationSummary;
   /** Users left out because a correlation was undefined. */
   undefinedUsers: number;
+}
+
+function summarise(values: readonly number[]): CorrelationSummary {
+  const n = values.length;
+  const mean = values.reduce((s, v) => s + v, 0) / Math.max(1, n);
+  const variance = values.reduce((s, v) => s + (v - mean) ** 2, 0) / Math.max(1, n - 1);
+  return { mean, standardError: Math.sqrt(variance / Math.max(1, n)), positiveShare: values.filter((v) => v > 0).length / Math.max(1, n) };
 }
 
 function int64Rows(rows: readonly (readonly number[])[]): Record<string, ort.Tensor> {
@@ -52,8 +73,7 @@ function matrixRow(matrix: ArrayLike<number>, n: number, query: number): number[
  */
 export async function dropItemStudy(modelPath: string, cases: readonly HeldOutCase[], maxLength: number): Promise<DropItemStudy> {
   const model = await loadAttentionModel(modelPath, { executionProvider: 'cpu' });
-  const sums = { attention: 0, rollout: 0 };
-  let users = 0;
+  const rho = { attention: [] as number[], rollout: [] as number[] };
   let undefinedUsers = 0;
   try {
     for (const c of cases) {
@@ -75,12 +95,11 @@ export async function dropItemStudy(modelPath: string, cases: readonly HeldOutCa
         undefinedUsers++;
         continue;
       }
-      sums.attention += rhoAttention;
-      sums.rollout += rhoRollout;
-      users++;
+      rho.attention.push(rhoAttention);
+      rho.rollout.push(rhoRollout);
     }
   } finally {
     await model.dispose();
   }
-  return { users, attention: sums.attention / Math.max(1, users), rollout: sums.rollout / Math.max(1, users), undefinedUsers };
+  return { users: rho.attention.length, attention: summarise(rho.attention), rollout: summarise(rho.rollout), undefinedUsers };
 }

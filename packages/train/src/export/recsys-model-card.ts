@@ -5,14 +5,23 @@ import { RECSYS_METRIC_NAMES, type RecsysMetrics } from '../ranking-metrics.ts';
 import type { RecsysRecipe } from '../recsys-recipes.ts';
 import type { RecsysEpochRecord } from '../training/recsys-train-loop.ts';
 import { SELECTION_METRIC } from '../training/recsys-train-loop.ts';
+import { shippedModelDescription } from '../shipped-model-description.ts';
 import { pct } from './card-sections.ts';
 import type { RecsysEvaluation } from './evaluate-recsys-onnx.ts';
-import type { DropItemStudy } from './recsys-faithfulness.ts';
+import type { CorrelationSummary, DropItemStudy } from './recsys-faithfulness.ts';
 
 export interface RecsysModelCardFacts {
   recipe: RecsysRecipe;
   dataset: Omit<RecsysDataset, 'movies' | 'ratings'>;
-  counts: { ratings: number; users: number; items: number; moviesListed: number; trainInteractions: number; windows: number; targets: number };
+  counts: {
+    ratings: number;
+    users: number;
+    items: number;
+    moviesListed: number;
+    trainInteractions: number;
+    windows: number;
+    targets: number;
+  };
   trainingSeed: number;
   epochsRequested: number;
   history: RecsysEpochRecord[];
@@ -55,6 +64,10 @@ function goalLine(e: RecsysEvaluation): string {
   return `Goal: HR@10 at least ${GOAL_RATIO}× the most-popular baseline's, sampled and over the full catalogue. On the test items: ${ratios.map((r) => `${r.toFixed(2)}×`).join(' and ')} — ${met ? 'met' : 'not met'}.`;
 }
 
+function correlationRow(readOut: string, c: CorrelationSummary): string {
+  return `| ${readOut} | ${c.mean.toFixed(3)} ± ${c.standardError.toFixed(3)} | ${pct(c.positiveShare)} |`;
+}
+
 function historyTable(history: RecsysEpochRecord[], best: number): string[] {
   return [
     '| epoch | train loss | val. loss | val. HR@10 | val. NDCG@10 | val. full HR@10 | val. full NDCG@10 | seconds |',
@@ -77,7 +90,7 @@ export function recsysModelCardMarkdown(f: RecsysModelCardFacts): string {
   const lines = [
     `# ${recipe.id}`,
     '',
-    `${recipe.title}. Given a user's movie history (oldest first, the last ${recipe.maxLength} count), it scores every movie as the one they rate next; recommendations leave out the movies already in the history.`,
+    `${shippedModelDescription(recipe.id)} It reads a user's movie history oldest first (the last ${recipe.maxLength} items count); recommendations leave out the movies already in the history.`,
     '',
     '## Data',
     '',
@@ -105,16 +118,16 @@ export function recsysModelCardMarkdown(f: RecsysModelCardFacts): string {
     '',
     `For each test user (history: the ${recipe.maxLength} items before the test item, unpadded), the candidate is the top recommendation outside the user's history. The exact effect of a history item is the candidate's score minus its score with that item removed (re-scored through the ONNX model, the other items kept in order). Per user, Spearman's ρ (average ranks for ties, @attn/core \`spearmanCorrelation\`) between the effects and (a) the scoring (last) position's attention row in the last layer, heads averaged, and (b) its attention-rollout row (@attn/core \`attentionRollout\`: heads averaged, ½A + ½I per layer).`,
     '',
-    '| attention read-out | mean ρ with the drop-item effect |',
-    '|---|---|',
-    `| last layer, head mean | ${f.faithfulness.attention.toFixed(3)} |`,
-    `| rollout | ${f.faithfulness.rollout.toFixed(3)} |`,
+    '| attention read-out | mean ρ with the drop-item effect (± standard error) | users with ρ > 0 |',
+    '|---|---|---|',
+    correlationRow('last layer, head mean', f.faithfulness.attention),
+    correlationRow('rollout', f.faithfulness.rollout),
     '',
-    `Means over ${f.faithfulness.users} users${f.faithfulness.undefinedUsers > 0 ? ` (${f.faithfulness.undefinedUsers} left out: a constant row, ρ undefined)` : ''}.`,
+    `Over ${f.faithfulness.users} users${f.faithfulness.undefinedUsers > 0 ? ` (${f.faithfulness.undefinedUsers} left out: a constant row, ρ undefined)` : ''}. A mean near 0 says that, for this model, how much attention a history item gets does not tell how much it moves the recommendation; the app shows both for each item.`,
     '',
     '## Model',
     '',
-    `- Architecture: SASRec-style causal self-attention: item embeddings (${counts.items + 1} × ${a.hidden}, row 0 padding) plus learned positions counted from the right (the newest item always at position ${recipe.maxLength - 1}), ${a.layers} pre-LN transformer layers (${a.heads} heads, hidden ${a.hidden}, FFN ${a.intermediate}, erf-GELU), causal attention blind to padding, final LayerNorm; the score of item i is the last position's state · item embedding i + bias i (tied output layer). Dropout while training: embeddings ${a.dropout.embeddings}, attention probabilities ${a.dropout.attention}, residual branches ${a.dropout.hidden}.`,
+    `- Architecture: SASRec-style causal self-attention: item embeddings (${counts.items + 1} × ${a.hidden}, row 0 padding) plus learned positions counted from the right (the newest item always at position ${recipe.maxLength - 1}), ${a.layers} pre-LN transformer layers (${a.heads} heads, hidden ${a.hidden}, FFN ${a.intermediate}, erf-GELU), causal attention blind to padding, final LayerNorm; the score of item i is the last position's state · item embedding i + bias i (tied output layer).${a.itemFeatures === 'genres+decade' ? ' While training, an item\'s embedding is its own learned row plus learned embeddings of its genres (each weighted 1 / its number of genres) and of its release decade ("unknown" without a year), so rarely rated movies share what their genres and decade learn; the export folds these sums into the item table, so the graph is the plain one.' : ''} Dropout while training: embeddings ${a.dropout.embeddings}, attention probabilities ${a.dropout.attention}, residual branches ${a.dropout.hidden}.`,
     `- Parameters: ${f.parameterCount.toLocaleString('en-US')}.`,
     `- Export: weights written by \`@attn/core\` \`buildSasRecRecommender\` into an unfused ONNX graph (opset 17): inputs \`item_ids\` and \`attention_mask\` (int64 [batch, sequence ≤ ${recipe.maxLength}], left-padded with 0), output \`scores\` (float32 [batch, ${counts.items + 1}], index 0 meaningless); the attention probabilities are the Softmax nodes \`encoder.layer.<i>.attention.softmax\` ([batch, heads, sequence, sequence]). \`config.json\` documents the contract (its \`attn\` block) and lists the items (\`items\`: index, movieId, title, year, genres).`,
     `- \`onnx/model.onnx\`: ${(f.onnxBytes / 1024).toFixed(0)} KiB, sha256 \`${f.onnxSha256}\`.`,

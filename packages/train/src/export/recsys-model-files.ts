@@ -11,18 +11,27 @@ export const SASREC_CONTRACT = {
   paddingSide: 'left',
   paddingIndex: 0,
   inputs: {
-    item_ids: 'int64 [batch, sequence ≤ maxLength]: item indices (items[].index), oldest first, left-padded with 0 so the last column is the newest history item',
+    item_ids:
+      'int64 [batch, sequence ≤ maxLength]: item indices (items[].index), oldest first, left-padded with 0 so the last column is the newest history item',
     attention_mask: 'int64 [batch, sequence]: 1 for an item, 0 for padding',
   },
   outputs: {
-    scores: 'float32 [batch, numItems + 1]: the score of every item index as the next item after the last position (last position state · item embeddings + bias); index 0 is padding and its score is meaningless',
+    scores:
+      'float32 [batch, numItems + 1]: the score of every item index as the next item after the last position (last position state · item embeddings + bias); index 0 is padding and its score is meaningless',
   },
   attention:
     'unfused Softmax nodes encoder.layer.<i>.attention.softmax, [batch, heads, sequence, sequence], causal (a query sees itself and earlier items) and blind to padding; the scoring query is the last position',
   positions: 'learned, counted from the right: the newest item always gets position maxLength - 1, so padding does not change the scores',
 } as const;
 
-export function recsysConfigJson(config: SasRecConfig, vocabulary: ItemVocabulary): object {
+/** config.json's text: two-space indentation, one line per item of the vocabulary (about 0.8 MB for MovieLens). */
+export function recsysConfigText(config: SasRecConfig, vocabulary: ItemVocabulary): string {
+  const { items, ...rest } = recsysConfigJson(config, vocabulary);
+  const head = JSON.stringify(rest, null, 2).replace(/\n}$/, '');
+  return `${head},\n  "items": [\n${items.map((item) => `    ${JSON.stringify(item)}`).join(',\n')}\n  ]\n}\n`;
+}
+
+export function recsysConfigJson(config: SasRecConfig, vocabulary: ItemVocabulary) {
   return {
     architectures: ['AttnSasRecRecommender'],
     model_type: 'attn-sasrec-recommender',
@@ -67,7 +76,15 @@ export function readRecsysModelFolder(dir: string): { config: SasRecConfig; voca
   if (a?.architecture !== 'sasrec-recommender' || !Array.isArray(file.items) || file.items.length !== a.numItems) {
     throw new AttentionError('E_MODEL', `${path} is not a sasrec-recommender config with ${a?.numItems ?? '?'} items`);
   }
-  const config = { numItems: a.numItems, maxLength: a.maxLength, hidden: a.hidden, heads: a.heads, layers: a.layers, intermediate: a.intermediate, layerNormEps: file.layer_norm_eps };
+  const config = {
+    numItems: a.numItems,
+    maxLength: a.maxLength,
+    hidden: a.hidden,
+    heads: a.heads,
+    layers: a.layers,
+    intermediate: a.intermediate,
+    layerNormEps: file.layer_norm_eps,
+  };
   return { config, vocabulary: new ItemVocabulary(file.items) };
 }
 

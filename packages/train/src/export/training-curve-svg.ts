@@ -22,7 +22,15 @@ export interface PanelMarker {
 }
 
 /** One line chart with four value ticks, at horizontal offset x0 inside a wider SVG. */
-export function linePanel(title: string, series: Series[], axis: XAxis, marker: PanelMarker | undefined, x0: number, width: number, height: number): string {
+export function linePanel(
+  title: string,
+  series: Series[],
+  axis: XAxis,
+  marker: PanelMarker | undefined,
+  x0: number,
+  width: number,
+  height: number,
+): string {
   const pad = { left: 44, right: 10, top: 24, bottom: 30 };
   const all = series.flatMap((s) => s.values);
   let lo = Math.min(...all);
@@ -44,7 +52,8 @@ export function linePanel(title: string, series: Series[], axis: XAxis, marker: 
   }
   for (let i = 0; i < points; i++) {
     const tick = axis.tick(i);
-    if (tick !== undefined) parts.push(`<text x="${px(i)}" y="${height - pad.bottom + 14}" text-anchor="middle" font-size="10">${tick}</text>`);
+    if (tick !== undefined)
+      parts.push(`<text x="${px(i)}" y="${height - pad.bottom + 14}" text-anchor="middle" font-size="10">${tick}</text>`);
   }
   parts.push(`<text x="${x0 + width / 2}" y="${height - 4}" text-anchor="middle" font-size="10">${axis.caption}</text>`);
   if (marker) {
@@ -57,7 +66,9 @@ export function linePanel(title: string, series: Series[], axis: XAxis, marker: 
     const dash = s.dashed ? ' stroke-dasharray="5 3"' : '';
     parts.push(`<polyline points="${points}" fill="none" stroke="${s.colour}" stroke-width="2"${dash}/>`);
     const ly = pad.top + 12 + k * 14;
-    parts.push(`<line x1="${x0 + pad.left + 8}" y1="${ly - 4}" x2="${x0 + pad.left + 26}" y2="${ly - 4}" stroke="${s.colour}" stroke-width="2"${dash}/>`);
+    parts.push(
+      `<line x1="${x0 + pad.left + 8}" y1="${ly - 4}" x2="${x0 + pad.left + 26}" y2="${ly - 4}" stroke="${s.colour}" stroke-width="2"${dash}/>`,
+    );
     parts.push(`<text x="${x0 + pad.left + 30}" y="${ly}" font-size="10">${s.label}</text>`);
   });
   return parts.join('\n');
@@ -67,7 +78,8 @@ export function linePanel(title: string, series: Series[], axis: XAxis, marker: 
 function curves(history: EpochRecord[], train: (h: EpochRecord) => number, validation: (h: EpochRecord) => number | undefined) {
   const series = [{ label: 'train', colour: '#1f77b4', dashed: false, values: history.map(train) }];
   const validationValues = history.map(validation);
-  if (validationValues.every((v) => v !== undefined)) series.push({ label: 'validation', colour: '#d62728', dashed: true, values: validationValues });
+  if (validationValues.every((v) => v !== undefined))
+    series.push({ label: 'validation', colour: '#d62728', dashed: true, values: validationValues });
   return series;
 }
 
@@ -83,7 +95,31 @@ export function trainingCurveSvg(history: EpochRecord[], title: string, keptEpoc
   const height = 240;
   const axis = epochAxis(history.length);
   const kept = keptEpoch >= 1 ? { index: keptEpoch - 1, label: 'kept' } : undefined;
-  const loss = linePanel(`${title}: loss`, curves(history, (h) => h.trainLoss, (h) => h.validationLoss), axis, kept, 0, width, height);
-  const accuracy = linePanel(`${title}: accuracy`, curves(history, (h) => h.trainAccuracy, (h) => h.validationAccuracy), axis, kept, width, width, height);
+  const loss = linePanel(
+    `${title}: loss`,
+    curves(
+      history,
+      (h) => h.trainLoss,
+      (h) => h.validationLoss,
+    ),
+    axis,
+    kept,
+    0,
+    width,
+    height,
+  );
+  const accuracy = linePanel(
+    `${title}: accuracy`,
+    curves(
+      history,
+      (h) => h.trainAccuracy,
+      (h) => h.validationAccuracy,
+    ),
+    axis,
+    kept,
+    width,
+    width,
+    height,
+  );
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${2 * width}" height="${height}" viewBox="0 0 ${2 * width} ${height}" font-family="sans-serif">\n<rect width="100%" height="100%" fill="white"/>\n${loss}\n${accuracy}\n</svg>\n`;
 }

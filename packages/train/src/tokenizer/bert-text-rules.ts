@@ -28,7 +28,11 @@ export function normalizeBertText(text: string): string {
     else if (isChineseCodePoint(cp)) out.push(' ', char, ' ');
     else out.push(char);
   }
-  return out.join('').toLowerCase().normalize('NFD').replace(/\p{Mn}/gu, '');
+  return out
+    .join('')
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/\p{Mn}/gu, '');
 }
 
 /** BertPreTokenizer: runs of non-space, non-punctuation characters, and each punctuation mark alone. */

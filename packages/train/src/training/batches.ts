@@ -69,7 +69,10 @@ export function makeBatch(data: EncodedExamples, indices: number[], masking?: To
   return {
     ids: tf.tensor2d(ids, [indices.length, length], 'int32'),
     mask: tf.tensor2d(mask, [indices.length, length], 'float32'),
-    labels: tf.tensor1d(indices.map((i) => data.labels[i] as number), 'int32'),
+    labels: tf.tensor1d(
+      indices.map((i) => data.labels[i] as number),
+      'int32',
+    ),
     size: indices.length,
   };
 }

@@ -49,8 +49,16 @@ export function imageTrainingBatches(
     const members = order.slice(start, start + batchSize).map((i) => images[i] as DigitImage);
     batches.push(() => {
       const pixels = pixelTensor(members, side, normalisation);
-      const labels = tf.tensor1d(members.map((m) => m.label), 'int32');
-      return { size: members.length, labels, logits: (options) => model.logits(pixels, options), dispose: () => tf.dispose([pixels, labels]) };
+      const labels = tf.tensor1d(
+        members.map((m) => m.label),
+        'int32',
+      );
+      return {
+        size: members.length,
+        labels,
+        logits: (options) => model.logits(pixels, options),
+        dispose: () => tf.dispose([pixels, labels]),
+      };
     });
   }
   return batches;

@@ -27,10 +27,13 @@ export function rowLogSumExp(z: tf.Tensor2D): tf.Tensor1D {
 
 /** Mean cross-entropy of the batch's targets over every item index, with dropout as `options` say. */
 export function nextItemLoss(model: TfRecommender, batch: NextItemBatch, options: ForwardOptions): tf.Scalar {
-  const states = model.encode(batch.ids, batch.mask, options).reshape([-1, model.config.hidden]) as tf.Tensor2D;
+  const table = model.itemTable();
+  const states = model.encode(batch.ids, batch.mask, options, table).reshape([-1, model.config.hidden]) as tf.Tensor2D;
   const rows = embeddingLookup(states, batch.positions) as tf.Tensor2D;
-  const items = model.variables['embeddings.item'] as tf.Variable as tf.Tensor2D;
   const bias = (model.variables['output.bias'] as tf.Variable).reshape([-1, 1]) as tf.Tensor2D;
-  const targetScores = rows.mul(embeddingLookup(items, batch.targets)).sum(-1).add(embeddingLookup(bias, batch.targets).reshape([-1]));
-  return rowLogSumExp(model.itemScores(rows)).sub(targetScores).mean() as tf.Scalar;
+  const targetScores = rows
+    .mul(embeddingLookup(table, batch.targets))
+    .sum(-1)
+    .add(embeddingLookup(bias, batch.targets).reshape([-1]));
+  return rowLogSumExp(model.itemScores(rows, table)).sub(targetScores).mean() as tf.Scalar;
 }

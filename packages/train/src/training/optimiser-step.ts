@@ -6,7 +6,8 @@ import type { AdamW } from './adamw.ts';
 /** Learning rate per step: linear warm-up from 0 over `warmupFraction` of the steps, then linear decay to 0. */
 export function warmupLinearDecay(peak: number, totalSteps: number, warmupFraction: number): (step: number) => number {
   const warmupSteps = Math.max(1, Math.round(totalSteps * warmupFraction));
-  return (step) => peak * (step < warmupSteps ? (step + 1) / warmupSteps : Math.max(0, (totalSteps - step) / Math.max(1, totalSteps - warmupSteps)));
+  return (step) =>
+    peak * (step < warmupSteps ? (step + 1) / warmupSteps : Math.max(0, (totalSteps - step) / Math.max(1, totalSteps - warmupSteps)));
 }
 
 /**

@@ -42,14 +42,19 @@ export function pretrainMaskedWords(
 ): PretrainEpochRecord[] {
   const encode = model.encode;
   const words = model.variables['embeddings.word'];
-  if (!encode || !words) throw new AttentionError('E_INPUT', `masked-word pre-training needs a transformer encoder; got a ${model.architecture}`);
+  if (!encode || !words)
+    throw new AttentionError('E_INPUT', `masked-word pre-training needs a transformer encoder; got a ${model.architecture}`);
   const [vocabSize, hidden] = words.shape as [number, number];
   const random = seededRandom(options.seed);
   const outputBias = tf.variable(tf.zeros([vocabSize]), true);
   const variables: Record<string, tf.Variable> = { 'mlm.bias': outputBias };
   for (const [name, variable] of Object.entries(model.variables)) if (!name.startsWith('classifier.')) variables[name] = variable;
   const optimizer = new AdamW({ ...DEFAULT_ADAMW, weightDecay: options.weightDecay });
-  const rate = warmupLinearDecay(options.learningRate, Math.ceil(sequences.length / options.batchSize) * options.epochs, options.warmupFraction);
+  const rate = warmupLinearDecay(
+    options.learningRate,
+    Math.ceil(sequences.length / options.batchSize) * options.epochs,
+    options.warmupFraction,
+  );
 
   const history: PretrainEpochRecord[] = [];
   let step = 0;
@@ -64,12 +69,18 @@ export function pretrainMaskedWords(
       const batch = maskedWordTensors(maskWords(sequences, indices, vocabSize, options.maskRate, random));
       if (batch.count > 0) {
         let hits: tf.Tensor | undefined;
-        const loss = clippedStep(optimizer, variables, () => {
-          const states = encode(batch.ids, batch.mask, { training: true, nextSeed: random.int }).reshape([-1, hidden]) as tf.Tensor2D;
-          const logits = tf.matMul(embeddingLookup(states, batch.positions) as tf.Tensor2D, words, false, true).add(outputBias);
-          hits = tf.keep(logits.argMax(-1).equal(batch.targets).sum());
-          return tf.losses.softmaxCrossEntropy(tf.oneHot(batch.targets, vocabSize), logits) as tf.Scalar;
-        }, rate(step), options.clipNorm);
+        const loss = clippedStep(
+          optimizer,
+          variables,
+          () => {
+            const states = encode(batch.ids, batch.mask, { training: true, nextSeed: random.int }).reshape([-1, hidden]) as tf.Tensor2D;
+            const logits = tf.matMul(embeddingLookup(states, batch.positions) as tf.Tensor2D, words, false, true).add(outputBias);
+            hits = tf.keep(logits.argMax(-1).equal(batch.targets).sum());
+            return tf.losses.softmaxCrossEntropy(tf.oneHot(batch.targets, vocabSize), logits) as tf.Scalar;
+          },
+          rate(step),
+          options.clipNorm,
+        );
         correct += (hits as tf.Tensor).dataSync()[0] as number;
         (hits as tf.Tensor).dispose();
         lossSum += loss * batch.count;
@@ -77,10 +88,18 @@ export function pretrainMaskedWords(
       }
       disposeMaskedWordBatch(batch);
       step++;
-      bar?.update(b + 1, `masked-word loss ${(lossSum / Math.max(1, targets)).toFixed(3)} acc ${(correct / Math.max(1, targets)).toFixed(3)}`);
+      bar?.update(
+        b + 1,
+        `masked-word loss ${(lossSum / Math.max(1, targets)).toFixed(3)} acc ${(correct / Math.max(1, targets)).toFixed(3)}`,
+      );
     }
     bar?.finish();
-    const record = { epoch, loss: lossSum / Math.max(1, targets), accuracy: correct / Math.max(1, targets), seconds: (Date.now() - started) / 1000 };
+    const record = {
+      epoch,
+      loss: lossSum / Math.max(1, targets),
+      accuracy: correct / Math.max(1, targets),
+      seconds: (Date.now() - started) / 1000,
+    };
     history.push(record);
     onEpoch(record);
   }

@@ -53,7 +53,10 @@ export const SELECTION_METRIC = 'full/ndcg@10' satisfies keyof RecsysMetrics;
 
 /** Validation loss and metrics of the model as it is now (dropout off). */
 export function validateRecommender(model: TfRecommender, cases: readonly HeldOutCase[]): { loss: number; metrics: RecsysMetrics } {
-  const scores = recommenderScoresTf(model, cases.map((c) => c.history));
+  const scores = recommenderScoresTf(
+    model,
+    cases.map((c) => c.history),
+  );
   const loss = cases.reduce((sum, c, i) => sum + nextItemCrossEntropy(scores[i] as Float32Array, c.target), 0) / Math.max(1, cases.length);
   return { loss, metrics: rankingMetrics(cases, (i) => scores[i] as Float32Array, model.config.numItems) };
 }
@@ -72,7 +75,6 @@ export function trainRecommender(
   const optimizer = new AdamW({ ...DEFAULT_ADAMW, weightDecay: options.weightDecay });
   const stepsPerEpoch = Math.ceil(data.train.inputs.length / options.batchSize);
   const rate = warmupLinearDecay(options.learningRate, stepsPerEpoch * options.epochs, options.warmupFraction);
-  const hidden = model.config.hidden;
 
   const history: RecsysEpochRecord[] = [];
   let best: { score: number; epoch: number; weights: WeightArrays } | undefined;
@@ -111,7 +113,8 @@ export function trainRecommender(
   optimizer.dispose();
   const kept = best as NonNullable<typeof best>;
   tf.tidy(() => {
-    for (const [name, variable] of Object.entries(model.variables)) variable.assign(tf.tensor(kept.weights[name] as Float32Array, variable.shape));
+    for (const [name, variable] of Object.entries(model.variables))
+      variable.assign(tf.tensor(kept.weights[name] as Float32Array, variable.shape));
   });
   return { history, bestEpoch: kept.epoch, weights: kept.weights, seconds: (Date.now() - started) / 1000 };
 }

@@ -70,7 +70,11 @@ export interface ClassifierTrainingData {
 
 function smoothedCrossEntropy(logits: tf.Tensor2D, labels: tf.Tensor1D, smoothing: number): tf.Scalar {
   const classes = logits.shape[1];
-  const target = tf.oneHot(labels, classes).toFloat().mul(1 - smoothing).add(smoothing / classes);
+  const target = tf
+    .oneHot(labels, classes)
+    .toFloat()
+    .mul(1 - smoothing)
+    .add(smoothing / classes);
   return tf.logSoftmax(logits).mul(target).sum(-1).mean().neg() as tf.Scalar;
 }
 
@@ -103,11 +107,17 @@ export function trainOnBatches(
     for (const [b, makeBatch] of batches.entries()) {
       const batch = makeBatch();
       let correctCount: tf.Tensor | undefined;
-      const loss = clippedStep(optimizer, variables, () => {
-        const logits = batch.logits({ training: true, nextSeed: random.int });
-        correctCount = tf.keep(logits.argMax(-1).equal(batch.labels).sum());
-        return smoothedCrossEntropy(logits, batch.labels, options.labelSmoothing);
-      }, rate(step), options.clipNorm);
+      const loss = clippedStep(
+        optimizer,
+        variables,
+        () => {
+          const logits = batch.logits({ training: true, nextSeed: random.int });
+          correctCount = tf.keep(logits.argMax(-1).equal(batch.labels).sum());
+          return smoothedCrossEntropy(logits, batch.labels, options.labelSmoothing);
+        },
+        rate(step),
+        options.clipNorm,
+      );
       const batchCorrect = (correctCount as tf.Tensor).dataSync()[0] as number;
       (correctCount as tf.Tensor).dispose();
       batch.dispose();
@@ -162,5 +172,10 @@ export function trainClassifier(
       };
     });
   const validate = validation ? () => evaluateTf(model, validation) : undefined;
-  return trainOnBatches(model.variables, { trainCount: train.ids.length, epochBatches: batchesOf, ...(validate ? { validate } : {}) }, options, onEpoch);
+  return trainOnBatches(
+    model.variables,
+    { trainCount: train.ids.length, epochBatches: batchesOf, ...(validate ? { validate } : {}) },
+    options,
+    onEpoch,
+  );
 }
