@@ -1,4 +1,4 @@
-// The ONNX model builders of @attn/core: the article's attention, a multi-head attention layer,
+// The ONNX model builders of @attn/core: the article's attention, a multi-head attention layer, a ViT,
 // a pre-LN transformer classifier, the article's seed classifier and a SASRec recommender, with their weight specs.
 export { INITIAL_WEIGHT_SCALE, initialWeights, mulberry32 } from './model-weights.ts';
 export type { ModelWeights, WeightSpec } from './model-weights.ts';

@@ -1,9 +1,8 @@
 // A small ViT image classifier as an ONNX model (Hugging Face ViT's layout): Conv patch embedding,
 // [CLS] + learned positions, pre-LN encoder with unfused attention, final LayerNorm, classifier on [CLS].
 import { AttentionError } from '../../errors.ts';
-import { GraphBuilder } from '../graph-builder.ts';
-import { layerNorm, op, preLnEncoderLayer, preLnEncoderLayerWeightSpecs, weightInput } from './graph-blocks.ts';
-import { requirePositiveConfigInteger, resolveWeights } from './model-weights.ts';
+import { checkEncoderConfig, clsClassifierHead, clsClassifierWeightSpecs, encoderStack, encoderStackWeightSpecs, modelGraph } from './encoder-stack.ts';
+import { op } from './graph-blocks.ts';
 import type { ModelWeights, WeightSpec } from './model-weights.ts';
 
 export interface VisionTransformerConfig {
@@ -30,37 +29,15 @@ export function patchGridSize(config: Pick<VisionTransformerConfig, 'imageSize' 
  * bias, the [CLS] vector [1, 1, hidden], positions [1 + patches, hidden], the encoder layers, final LayerNorm, classifier.
  */
 export function visionTransformerWeightSpecs(config: VisionTransformerConfig): WeightSpec[] {
-  const { hidden: d, patchSize: p, numChannels, intermediate, numLabels } = config;
-  const patches = patchGridSize(config) ** 2;
-  const specs: WeightSpec[] = [
+  const { hidden: d, patchSize: p, numChannels } = config;
+  return [
     { name: 'embeddings.patch.w', shape: [d, numChannels, p, p] },
     { name: 'embeddings.patch.b', shape: [d] },
     { name: 'embeddings.cls', shape: [1, 1, d] },
-    { name: 'embeddings.position', shape: [1 + patches, d] },
+    { name: 'embeddings.position', shape: [1 + patchGridSize(config) ** 2, d] },
+    ...encoderStackWeightSpecs(config),
+    ...clsClassifierWeightSpecs(d, config.numLabels),
   ];
-  for (let i = 0; i < config.layers; i++) specs.push(...preLnEncoderLayerWeightSpecs(i, d, intermediate));
-  specs.push(
-    { name: 'final_ln.gamma', shape: [d] },
-    { name: 'final_ln.beta', shape: [d] },
-    { name: 'classifier.w', shape: [d, numLabels] },
-    { name: 'classifier.b', shape: [numLabels] },
-  );
-  return specs;
-}
-
-function validateConfig(model: string, config: VisionTransformerConfig): void {
-  for (const key of ['imageSize', 'patchSize', 'numChannels', 'hidden', 'heads', 'layers', 'intermediate', 'numLabels'] as const) {
-    requirePositiveConfigInteger(model, key, config[key]);
-  }
-  if (config.imageSize % config.patchSize !== 0) {
-    throw new AttentionError('E_INPUT', `${model} config.imageSize (${config.imageSize}) must be divisible by config.patchSize (${config.patchSize})`);
-  }
-  if (config.hidden % config.heads !== 0) {
-    throw new AttentionError('E_INPUT', `${model} config.hidden (${config.hidden}) must be divisible by config.heads (${config.heads})`);
-  }
-  if (!(config.layerNormEps > 0)) {
-    throw new AttentionError('E_INPUT', `${model} config.layerNormEps must be positive, got ${String(config.layerNormEps)}`);
-  }
 }
 
 /**
@@ -70,12 +47,11 @@ function validateConfig(model: string, config: VisionTransformerConfig): void {
  */
 export function buildVisionTransformer(config: VisionTransformerConfig, weights?: ModelWeights, seed = 1): Uint8Array {
   const model = 'vision-transformer';
-  validateConfig(model, config);
-  const specs = visionTransformerWeightSpecs(config);
-  const values = resolveWeights(model, specs, weights, seed);
-  const shapes = new Map(specs.map((spec) => [spec.name, spec.shape]));
-  const g = new GraphBuilder(model);
-  const w = (name: string): string => weightInput(g, values, name, shapes.get(name) ?? []);
+  checkEncoderConfig(model, config, ['imageSize', 'patchSize', 'numChannels', 'numLabels']);
+  if (config.imageSize % config.patchSize !== 0) {
+    throw new AttentionError('E_INPUT', `${model} config.imageSize (${config.imageSize}) must be divisible by config.patchSize (${config.patchSize})`);
+  }
+  const { g, w } = modelGraph(model, visionTransformerWeightSpecs(config), weights, seed);
   const { hidden: d, patchSize: p, imageSize } = config;
   const patches = patchGridSize(config) ** 2;
 
@@ -90,15 +66,8 @@ export function buildVisionTransformer(config: VisionTransformerConfig, weights?
   const clsShape = op(g, 'Concat', [batch, g.constantInt64([1, d])], 'embeddings.cls_token.shape', { axis: 0 });
   const cls = op(g, 'Expand', [w('embeddings.cls'), clsShape], 'embeddings.cls_token.expand');
   const tokens = op(g, 'Concat', [cls, patchTokens], 'embeddings.concat', { axis: 1 });
-  let x = op(g, 'Add', [tokens, w('embeddings.position')], 'embeddings.add_position');
+  const embedded = op(g, 'Add', [tokens, w('embeddings.position')], 'embeddings.add_position');
 
-  const dims = { hidden: d, heads: config.heads, layerNormEps: config.layerNormEps };
-  for (let i = 0; i < config.layers; i++) x = preLnEncoderLayer(g, x, undefined, w, i, dims);
-
-  const final = layerNorm(g, x, w('final_ln.gamma'), w('final_ln.beta'), config.layerNormEps, 'final_ln');
-  const pooled = op(g, 'Gather', [final, g.constantInt64([0], [])], 'pooler.cls', { axis: 1 });
-  const scores = op(g, 'MatMul', [pooled, w('classifier.w')], 'classifier');
-  g.node('Add', [scores, w('classifier.b')], { name: 'classifier.bias', outputs: ['logits'] });
-  g.output('logits', 'float32', ['batch', config.numLabels]);
+  clsClassifierHead(g, encoderStack(g, embedded, undefined, w, config), w, config.numLabels);
   return g.toBytes();
 }
