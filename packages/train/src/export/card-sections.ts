@@ -1,5 +1,5 @@
-// Pieces every model card shares (text and image models): percentages, and the per-epoch
-// training table with the kept epoch marked.
+// Pieces the model cards share: percentages, the per-epoch training table with the kept epoch
+// marked (text and image models), and the Rebuild section every card ends with.
 import type { EpochRecord } from '../training/train-loop.ts';
 
 export const pct = (v: number | undefined) => (v === undefined ? '–' : `${(v * 100).toFixed(2)} %`);
@@ -14,5 +14,20 @@ export function historyTable(history: EpochRecord[], best: number): string[] {
       (h) =>
         `| ${h.epoch}${h.epoch === best ? ' (kept)' : ''} | ${h.trainLoss.toFixed(4)} | ${pct(h.trainAccuracy)} | ${loss(h.validationLoss)} | ${pct(h.validationAccuracy)} | ${h.seconds.toFixed(1)} |`,
     ),
+  ];
+}
+
+/** The closing Rebuild section: the commands that retrain and re-evaluate the model. */
+export function rebuildSection(id: string, epochs: number, seed: number): string[] {
+  return [
+    '## Rebuild',
+    '',
+    '```sh',
+    `pnpm attn train ${id} --epochs ${epochs} --seed ${seed}`,
+    `pnpm attn eval ${id} --json`,
+    '```',
+    '',
+    'Training is deterministic for a given seed on the same machine and library versions (tfjs wasm backend, single thread).',
+    '',
   ];
 }

@@ -3,7 +3,7 @@
 import type { DigitDataset } from '../data/mnist.ts';
 import type { ImageModelRecipe } from '../image-recipes.ts';
 import type { EpochRecord } from '../training/train-loop.ts';
-import { historyTable, pct } from './card-sections.ts';
+import { historyTable, pct, rebuildSection } from './card-sections.ts';
 import type { DeletionStudy } from './deletion-study.ts';
 import type { ImageEvaluation } from './evaluate-image-onnx.ts';
 import { shippedModelDescription } from '../shipped-model-description.ts';
@@ -123,15 +123,7 @@ export function imageModelCardMarkdown(f: ImageModelCardFacts): string {
     '',
     '![training curves](training-curve.svg)',
     '',
-    '## Rebuild',
-    '',
-    '```sh',
-    `pnpm attn train ${recipe.id} --epochs ${f.epochsRequested} --seed ${f.trainingSeed}`,
-    `pnpm attn eval ${recipe.id} --json`,
-    '```',
-    '',
-    'Training is deterministic for a given seed on the same machine and library versions (tfjs wasm backend, single thread).',
-    '',
+    ...rebuildSection(recipe.id, f.epochsRequested, f.trainingSeed),
   ];
   return lines.join('\n');
 }

@@ -6,7 +6,7 @@ import type { TextDataset } from '../data/text-dataset.ts';
 import type { PretrainEpochRecord } from '../training/pretrain-loop.ts';
 import type { EpochRecord } from '../training/train-loop.ts';
 import { shippedModelDescription } from '../shipped-model-description.ts';
-import { historyTable, pct } from './card-sections.ts';
+import { historyTable, pct, rebuildSection } from './card-sections.ts';
 
 export interface ModelCardFacts {
   recipe: ModelRecipe;
@@ -126,15 +126,7 @@ export function modelCardMarkdown(f: ModelCardFacts): string {
     '',
     '![training curves](training-curve.svg)',
     '',
-    '## Rebuild',
-    '',
-    '```sh',
-    `pnpm attn train ${recipe.id} --epochs ${f.epochsRequested} --seed ${f.trainingSeed}`,
-    `pnpm attn eval ${recipe.id} --json`,
-    '```',
-    '',
-    'Training is deterministic for a given seed on the same machine and library versions (tfjs wasm backend, single thread).',
-    '',
+    ...rebuildSection(recipe.id, f.epochsRequested, f.trainingSeed),
   );
   return lines.join('\n');
 }

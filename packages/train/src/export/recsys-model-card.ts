@@ -6,7 +6,7 @@ import type { RecsysRecipe } from '../recsys-recipes.ts';
 import type { RecsysEpochRecord } from '../training/recsys-train-loop.ts';
 import { SELECTION_METRIC } from '../training/recsys-train-loop.ts';
 import { shippedModelDescription } from '../shipped-model-description.ts';
-import { pct } from './card-sections.ts';
+import { pct, rebuildSection } from './card-sections.ts';
 import type { RecsysEvaluation } from './evaluate-recsys-onnx.ts';
 import type { CorrelationSummary, DropItemStudy } from './recsys-faithfulness.ts';
 
@@ -147,15 +147,7 @@ export function recsysModelCardMarkdown(f: RecsysModelCardFacts): string {
     '',
     ...f.selectionNotes,
     '',
-    '## Rebuild',
-    '',
-    '```sh',
-    `pnpm attn train ${recipe.id} --epochs ${f.epochsRequested} --seed ${f.trainingSeed}`,
-    `pnpm attn eval ${recipe.id} --json`,
-    '```',
-    '',
-    'Training is deterministic for a given seed on the same machine and library versions (tfjs wasm backend, single thread).',
-    '',
+    ...rebuildSection(recipe.id, f.epochsRequested, f.trainingSeed),
   ];
   return lines.join('\n');
 }
