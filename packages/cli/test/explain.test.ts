@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildTransformerClassifier, findWorkspaceRoot, parseAttentionMaps } from '@attn/core';
 import { SHIPPED_MODELS } from '@attn/registry/models';
+import { writeTinyRecsysFolder } from '@attn/task-recsys/test-support';
 import { TEST_VOCAB, writeHfTextFolder } from '@attn/task-text/test-fixtures';
 import { captureCli as capture } from './capture-cli.ts';
 
@@ -59,6 +60,15 @@ describe('attn explain', () => {
     expect(stderr).toMatch(
       /top attended from \[CLS\] \(last layer, mean of heads\): (a|bad|plot) 0\.\d{3}, (a|bad|plot) 0\.\d{3}, (a|bad|plot) 0\.\d{3}\n/,
     );
+  });
+
+  it("reads a recommender's attention from its scoring position, the history's last item", async () => {
+    const { code, stderr } = await capture(['explain', writeTinyRecsysFolder(), '--input', '1,2,260']);
+    expect(code).toBe(0);
+    expect(stderr).toContain('tokens: Toy Story (1995) Jumanji (1995) Star Wars: Episode IV - A New Hope (1977)\n');
+    expect(stderr).toMatch(/top attended from Star Wars: Episode IV - A New Hope \(1977\) \(last layer, mean of heads\): /);
+    const { stdout } = await capture(['explain', writeTinyRecsysFolder(), '--input', '1,2,260', '--json']);
+    expect(parseAttentionMaps((JSON.parse(stdout) as { attention: unknown }).attention).readoutQuery).toBe(2);
   });
 
   it('says which provider ran and why a requested one was skipped', async () => {

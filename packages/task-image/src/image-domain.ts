@@ -78,7 +78,11 @@ export const imageDomain: Domain<ImageInput, ImagePrediction> = {
       async encode(input): Promise<EncodedInput> {
         const pixels = await modelReadyPixels(imageBytes(input.image, folder.dir), config, processor);
         const values = await processor.pixelValues(pixels);
-        return { feeds: { pixel_values: input.blankPatches?.length ? blank(values, input.blankPatches, 'blankPatches') : values }, tokens };
+        return {
+          feeds: { pixel_values: input.blankPatches?.length ? blank(values, input.blankPatches, 'blankPatches') : values },
+          tokens,
+          readoutQuery: 0,
+        };
       },
       predict: (outputs, encoded) => ({
         ...predictClasses(outputs, folder.labels),

@@ -160,6 +160,7 @@ export const recsysDomain: Domain<RecsysInput, RecsysPrediction, RecsysEncodedIn
         return {
           feeds: { item_ids: int64Row(indices), attention_mask: int64Row(indices.map(() => 1)) },
           tokens,
+          readoutQuery: tokens.length - 1,
           request: { history: indices, topN: input.topN ?? DEFAULT_TOP_N, ...(candidate === undefined ? {} : { candidate }) },
         };
       },

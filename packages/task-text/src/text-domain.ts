@@ -70,7 +70,7 @@ export const textDomain: Domain<TextInput> = {
         const feeds: Record<string, Tensor> = { input_ids: int64Row(ids) };
         if (graph.inputNames.includes('attention_mask')) feeds.attention_mask = int64Row(ids.map(() => 1));
         if (graph.inputNames.includes('token_type_ids')) feeds.token_type_ids = int64Row(typeIds);
-        return { feeds, tokens };
+        return { feeds, tokens, readoutQuery: 0 };
       },
       predict: (outputs) => predictClasses(outputs, folder.labels),
       withoutElement: withoutSequencePosition,

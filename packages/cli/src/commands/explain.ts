@@ -1,20 +1,41 @@
 // `attn explain <model-id | model-dir> --input …`: runs any registered domain's task (the apps' pipeline)
 // and prints { prediction, attention: attn-maps/v1, timings } as JSON, or a short summary on stderr.
-import { AttentionError, isExecutionProviderRequest, serializeAttentionMaps, type AttentionMaps } from '@attn/core';
+import {
+  AttentionError,
+  isExecutionProviderRequest,
+  queryTokensOf,
+  serializeAttentionMaps,
+  type AttentionLayer,
+  type AttentionMaps,
+} from '@attn/core';
 import { describeModel, loadTask, resolveModel, SHIPPED_MODELS } from '@attn/registry';
 import { parseCommandArgs, requirePositional, say, writeJson, type CliCommand } from '../command.ts';
 
 const TOP_TOKENS = 5;
 
-/** Tokens ranked by attention from position 0 ([CLS] or the pooling query), mean over the last layer's heads. */
+/** The query the prediction is read from: the maps' readout query ([CLS], a recommender's last item), else 0. */
+function readoutRow(maps: AttentionMaps, layer: AttentionLayer): number {
+  return layer.kind === 'pooling' ? 0 : Math.min(maps.readoutQuery ?? 0, layer.shape[2] - 1);
+}
+
+/** What the summary line calls the readout query: its token, the pooling query, or its position. */
+function readoutLabel(maps: AttentionMaps): string {
+  const layer = maps.layers.at(-1);
+  if (!layer) return 'position 0';
+  if (layer.kind === 'pooling') return 'the pooling query';
+  const row = readoutRow(maps, layer);
+  return queryTokensOf(maps, layer)?.[row]?.label ?? `position ${row}`;
+}
+
+/** Tokens ranked by attention from the readout query, mean over the last layer's heads. */
 export function topAttendedTokens(maps: AttentionMaps, count: number): { label: string; weight: number }[] {
   const layer = maps.layers.at(-1);
   if (!layer) return [];
-  const [, heads, , keys] = layer.shape;
-  const queries = layer.shape[2];
+  const [, heads, queries, keys] = layer.shape;
+  const row = readoutRow(maps, layer);
   const weights = Array.from({ length: keys }, (_, k) => {
     let sum = 0;
-    for (let h = 0; h < heads; h++) sum += layer.data[h * queries * keys + k]!;
+    for (let h = 0; h < heads; h++) sum += layer.data[(h * queries + row) * keys + k]!;
     return { label: maps.tokens[k]?.label ?? String(k), weight: sum / heads, special: maps.tokens[k]?.special === true };
   });
   return weights
@@ -101,7 +122,7 @@ ${shippedModelLines()}
         .join(', ');
       say(`${task.id}: ${result.prediction.label} (${probabilities})`);
       say(`tokens: ${result.attention.tokens.map((t) => t.label).join(' ')}`);
-      say(`top attended from ${result.attention.tokens[0]?.label ?? 'position 0'} (last layer, mean of heads): ${top}`);
+      say(`top attended from ${readoutLabel(result.attention)} (last layer, mean of heads): ${top}`);
       const skipped = result.provider.skipped.map((s) => `${s.provider}: ${s.reason}`).join('; ');
       say(`provider ${result.provider.used}${skipped ? ` (skipped ${skipped})` : ''}`);
       say(

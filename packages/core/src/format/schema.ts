@@ -42,6 +42,7 @@ export const attentionMapsJsonSchema = z
     tokens: z.array(attentionTokenSchema).optional(),
     queryTokens: z.array(attentionTokenSchema).optional(),
     keyTokens: z.array(attentionTokenSchema).optional(),
+    readoutQuery: z.number().int().nonnegative().optional(),
     layers: z.array(attentionLayerJsonSchema),
   })
   .refine((doc) => (doc.tokens === undefined) === (doc.queryTokens !== undefined && doc.keyTokens !== undefined), {

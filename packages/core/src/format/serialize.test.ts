@@ -149,4 +149,14 @@ describe('attn-maps/v1 with separate query and key axes', () => {
     const wrong = { ...json, queryTokens: [{ label: 'a' }, { label: 'b' }] };
     expectCode(() => parseAttentionMaps(wrong), 'E_FORMAT', /1 queries but 2 queryTokens/);
   });
+
+  it('keeps the readout query and rejects one that is not a query of a layer', () => {
+    const json = JSON.parse(JSON.stringify(serializeAttentionMaps({ ...sampleMaps(), readoutQuery: 1 })));
+    expect(json.readoutQuery).toBe(1);
+    expect(parseAttentionMaps(json).readoutQuery).toBe(1);
+    expect(parseAttentionMaps(serializeAttentionMaps(sampleMaps())).readoutQuery).toBeUndefined();
+    const queries = sampleMaps().layers[0]!.shape[2];
+    expectCode(() => parseAttentionMaps({ ...json, readoutQuery: queries }), 'E_FORMAT', /readoutQuery \d+ is not a query of layers\.0/);
+    expectCode(() => parseAttentionMaps({ ...json, readoutQuery: -1 }), 'E_FORMAT', /readoutQuery/);
+  });
 });

@@ -43,6 +43,7 @@ export function serializeAttentionMaps(maps: AttentionMaps, encoding: AttentionD
     model: maps.model,
     domain: maps.domain,
     ...axes,
+    ...(maps.readoutQuery === undefined ? {} : { readoutQuery: maps.readoutQuery }),
     layers: maps.layers.map((layer) => encodeLayer(layer, encoding)),
   };
 }
@@ -111,6 +112,9 @@ export function parseAttentionMaps(json: unknown): AttentionMaps {
     const queries = doc.queryTokens?.length;
     if (queries !== undefined && layer.kind !== 'pooling' && layer.shape[2] !== queries) {
       throw new AttentionError('E_FORMAT', `layers.${i}: ${layer.shape[2]} queries but ${queries} queryTokens`);
+    }
+    if (doc.readoutQuery !== undefined && layer.kind !== 'pooling' && doc.readoutQuery >= layer.shape[2]) {
+      throw new AttentionError('E_FORMAT', `readoutQuery ${doc.readoutQuery} is not a query of layers.${i} (${layer.shape[2]} queries)`);
     }
   }
   const { tokens: _tokens, keyTokens: _keyTokens, queryTokens, ...rest } = doc;

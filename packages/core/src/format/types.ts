@@ -49,6 +49,11 @@ export interface AttentionMaps {
   tokens: AttentionToken[];
   /** The query axis, where queries are another sequence than the keys ([CLS] → patches, candidate → history). */
   queryTokens?: AttentionToken[];
+  /**
+   * The query position the model reads its prediction from — 0 for a [CLS] classifier, the last item for a
+   * causal recommender — so summaries and views start from the row that matters; absent where unknown.
+   */
+  readoutQuery?: number;
   layers: AttentionLayer[];
 }
 

@@ -92,6 +92,7 @@ export async function createAttentionTask<Input, P extends TaskPrediction, E ext
           domain: domain.name,
           tokens: encoded.tokens ?? positionTokens(keyCount),
           ...(encoded.queryTokens ? { queryTokens: encoded.queryTokens } : {}),
+          ...(encoded.readoutQuery === undefined ? {} : { readoutQuery: encoded.readoutQuery }),
           layers: result.layers,
         },
         timings: { preprocessMs, runMs: result.timings.runMs, totalMs: performance.now() - start },

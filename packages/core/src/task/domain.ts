@@ -13,6 +13,8 @@ export interface EncodedInput {
   tokens?: AttentionToken[];
   /** One label per query position, where queries are another sequence than the keys. */
   queryTokens?: AttentionToken[];
+  /** The query position the prediction is read from (AttentionMaps.readoutQuery): [CLS] 0, a causal model's last. */
+  readoutQuery?: number;
 }
 
 /** The graph facts a domain checks when it binds: which inputs the model takes. */

@@ -13,7 +13,7 @@ function withoutColumn(tensor: Tensor, index: number): Tensor {
   throw new AttentionError('E_INPUT', `cannot drop a position of a ${tensor.type} feed`);
 }
 
-/** `encoded` with position `index` removed from every [1, S] feed and from its tokens; other feeds kept. */
+/** `encoded` with position `index` removed from every [1, S] feed and from its tokens (the readout query follows its row); other feeds kept. */
 export function withoutSequencePosition(encoded: EncodedInput, index: number): EncodedInput {
   const entries = Object.entries(encoded.feeds);
   const length = entries.find(([, tensor]) => tensor.dims.length === 2 && tensor.dims[0] === 1)?.[1].dims[1];
@@ -22,9 +22,11 @@ export function withoutSequencePosition(encoded: EncodedInput, index: number): E
   const sequence = (tensor: Tensor) => tensor.dims.length === 2 && tensor.dims[0] === 1 && tensor.dims[1] === length;
   const feeds = Object.fromEntries(entries.map(([name, tensor]) => [name, sequence(tensor) ? withoutColumn(tensor, index) : tensor]));
   const keep = (_: unknown, i: number) => i !== index;
+  const readout = encoded.readoutQuery;
   return {
     feeds,
     ...(encoded.tokens ? { tokens: encoded.tokens.filter(keep) } : {}),
     ...(encoded.queryTokens ? { queryTokens: encoded.queryTokens } : {}),
+    ...(readout === undefined || readout === index ? {} : { readoutQuery: readout > index ? readout - 1 : readout }),
   };
 }
