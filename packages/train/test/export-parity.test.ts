@@ -13,7 +13,7 @@ import {
   evaluateTf,
   LAYER_NORM_EPS,
   onnxLogits,
-  readModelConfig,
+  textModelMaxLength,
   readTokenizer,
   recipeFor,
   splitDataset,
@@ -58,7 +58,7 @@ describe('ONNX export parity with tfjs', () => {
       const bytes = readFileSync(join(dir, 'onnx', 'model.onnx'));
       const recipe = recipeFor(id);
       const examples = splitDataset(recipe.loadDataset(), recipe.split).test.slice(0, N);
-      const encoded = encodeExamples(readTokenizer(dir), examples, readModelConfig(dir).attn.maxLength);
+      const encoded = encodeExamples(readTokenizer(dir), examples, textModelMaxLength(dir));
 
       const model = tfClassifierFor(dir, bytes);
       const tfLogits = evaluateTf(model, encoded, 16).logits;

@@ -1,9 +1,8 @@
 // Runs a model folder's ONNX file with onnxruntime-node over labelled texts (tokenised with the
 // folder's tokenizer.json, truncated to config.attn.maxLength) and returns logits and metrics.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as ort from 'onnxruntime-node';
-import { AttentionError } from '@attn/core';
+import { AttentionError, readModelFolder } from '@attn/core';
 import type { LabelledText } from '../data/text-dataset.ts';
 import { argmax, classificationMetrics, type ClassificationMetrics } from '../metrics.ts';
 import { readTokenizer } from '../tokenizer/hf-tokenizer-files.ts';
@@ -15,13 +14,11 @@ export interface OnnxEvaluation {
   logits: Float32Array[];
 }
 
-export function readModelConfig(dir: string): { attn: { maxLength: number }; id2label: Record<string, string> } {
-  const path = join(dir, 'config.json');
-  try {
-    return JSON.parse(readFileSync(path, 'utf8'));
-  } catch (cause) {
-    throw new AttentionError('E_MODEL', `cannot read model config ${path}; train the model with \`pnpm attn train\``, { cause });
-  }
+/** The longest token sequence a text model folder takes (its config's attn.maxLength), read by core's folder reader. */
+export function textModelMaxLength(dir: string): number {
+  const folder = readModelFolder(dir, { requiredFiles: ['config.json', 'tokenizer.json'] });
+  if (folder.maxLength === undefined) throw new AttentionError('E_MODEL', `${join(dir, 'config.json')} states no attn.maxLength`);
+  return folder.maxLength;
 }
 
 /** Logits of `ids` (each already [CLS] … [SEP]) from an ONNX session, in batches padded per batch. */
@@ -59,13 +56,13 @@ export async function createCpuSession(path: string): Promise<ort.InferenceSessi
 }
 
 export async function evaluateModelFolder(dir: string, examples: LabelledText[], positive?: number): Promise<OnnxEvaluation> {
-  const config = readModelConfig(dir);
+  const maxLength = textModelMaxLength(dir);
   const tokenizer = readTokenizer(dir);
   const session = await createCpuSession(join(dir, 'onnx', 'model.onnx'));
   try {
     const logits = await onnxLogits(
       session,
-      examples.map((e) => tokenizer.encode(e.text, config.attn.maxLength).ids),
+      examples.map((e) => tokenizer.encode(e.text, maxLength).ids),
     );
     const metrics = classificationMetrics(
       logits.map(argmax),

@@ -1,8 +1,7 @@
 // The Hugging Face ViT files of an image model folder: config.json (ViTForImageClassification plus
 // the `attn` block) and preprocessor_config.json (ViTImageProcessor), written and read back.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { AttentionError, type VisionTransformerConfig } from '@attn/core';
+import { AttentionError, readModelFolder, type VisionTransformerConfig } from '@attn/core';
 import type { ImageModelRecipe } from '../image-recipes.ts';
 import type { PixelNormalisation } from '../training/image-batches.ts';
 import { LAYER_NORM_EPS } from './onnx-export.ts';
@@ -80,18 +79,11 @@ export interface ImageModelFolder {
   labels: string[];
 }
 
-function readJson(path: string): Record<string, unknown> {
-  try {
-    return JSON.parse(readFileSync(path, 'utf8'));
-  } catch (cause) {
-    throw new AttentionError('E_MODEL', `cannot read ${path}; train the model with \`pnpm attn train\``, { cause });
-  }
-}
-
 /** The ViT config, preprocessing and labels of a model folder written by trainImageModel. */
 export function readImageModelFolder(dir: string): ImageModelFolder {
-  const config = readJson(join(dir, 'config.json'));
-  const preprocessor = readJson(join(dir, 'preprocessor_config.json'));
+  const folder = readModelFolder(dir, { requiredFiles: ['config.json', 'preprocessor_config.json'] });
+  const { config } = folder;
+  const preprocessor = folder.preprocessor ?? {};
   const attn = config.attn as { architecture?: string } & Omit<VisionTransformerConfig, 'numLabels' | 'layerNormEps'>;
   if (attn?.architecture !== 'vision-transformer') {
     throw new AttentionError(
@@ -99,10 +91,7 @@ export function readImageModelFolder(dir: string): ImageModelFolder {
       `${join(dir, 'config.json')}: attn.architecture is ${String(attn?.architecture)}, expected 'vision-transformer'`,
     );
   }
-  const id2label = config.id2label as Record<string, string>;
-  const labels = Object.keys(id2label)
-    .sort((a, b) => Number(a) - Number(b))
-    .map((k) => id2label[k] as string);
+  const labels = folder.labels ?? [];
   const [mean] = preprocessor.image_mean as number[];
   const [std] = preprocessor.image_std as number[];
   return {

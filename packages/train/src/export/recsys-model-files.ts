@@ -1,8 +1,7 @@
 // The recommender's model-folder files besides the ONNX graph: config.json (architecture, the
 // input/output contract and the item vocabulary) and examples.json (users' training histories).
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { AttentionError, type SasRecConfig } from '@attn/core';
+import { AttentionError, readModelFolder, type SasRecConfig } from '@attn/core';
 import { ItemVocabulary, type CatalogueItem } from '../data/item-vocabulary.ts';
 import { recentItems, type UserSplit } from '../data/leave-one-out.ts';
 
@@ -66,12 +65,7 @@ interface RecsysConfigFile {
 /** The SASRec config and item vocabulary of a trained model folder. */
 export function readRecsysModelFolder(dir: string): { config: SasRecConfig; vocabulary: ItemVocabulary } {
   const path = join(dir, 'config.json');
-  let file: RecsysConfigFile;
-  try {
-    file = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (cause) {
-    throw new AttentionError('E_MODEL', `cannot read model config ${path}; train the model with \`pnpm attn train\``, { cause });
-  }
+  const file = readModelFolder(dir, { requiredFiles: ['config.json'] }).config as unknown as RecsysConfigFile;
   const a = file.attn;
   if (a?.architecture !== 'sasrec-recommender' || !Array.isArray(file.items) || file.items.length !== a.numItems) {
     throw new AttentionError('E_MODEL', `${path} is not a sasrec-recommender config with ${a?.numItems ?? '?'} items`);
