@@ -33,7 +33,10 @@ describe('buildArticleAttentionModel', () => {
       linear: await ort.InferenceSession.create(buildArticleAttentionModel({ dim: 3, normalisation: 'linear' }, { 'pooling.wa': wa })),
       softmax: await ort.InferenceSession.create(buildArticleAttentionModel({ dim: 3, normalisation: 'softmax' }, { 'pooling.wa': wa })),
     };
-    for (const [batch, sequence] of [[1, 2], [3, 5]] as const) {
+    for (const [batch, sequence] of [
+      [1, 2],
+      [3, 5],
+    ] as const) {
       const embeddings = Array.from({ length: batch }, (_, b) =>
         Array.from({ length: sequence }, (_, s) => [0.5 + ((b + s) % 3) * 0.4, 0.3 + s * 0.1, 1 - b * 0.2]),
       );
@@ -46,7 +49,12 @@ describe('buildArticleAttentionModel', () => {
         const { weights, weighted } = await sessions[normalisation].run({ embeddings: float32Tensor(embeddings) });
         const a = expected[normalisation];
         expect(maxAbsDifference(weights, a)).toBeLessThan(1e-5);
-        expect(maxAbsDifference(weighted, embeddings.map((rows, b) => rows.map((row, s) => row.map((v) => v * a[b]![s]!))))).toBeLessThan(1e-5);
+        expect(
+          maxAbsDifference(
+            weighted,
+            embeddings.map((rows, b) => rows.map((row, s) => row.map((v) => v * a[b]![s]!))),
+          ),
+        ).toBeLessThan(1e-5);
       }
     }
     await sessions.linear.release();

@@ -25,7 +25,10 @@ export function buildArticleAttentionModel(config: ArticleAttentionConfig, weigh
   const model = 'article-attention';
   requirePositiveConfigInteger(model, 'dim', config.dim);
   if (config.normalisation !== 'linear' && config.normalisation !== 'softmax') {
-    throw new AttentionError('E_INPUT', `${model} config.normalisation must be 'linear' or 'softmax', got '${String(config.normalisation)}'`);
+    throw new AttentionError(
+      'E_INPUT',
+      `${model} config.normalisation must be 'linear' or 'softmax', got '${String(config.normalisation)}'`,
+    );
   }
   const values = resolveWeights(model, articleAttentionWeightSpecs(config), weights, seed);
   const g = new GraphBuilder(model);

@@ -15,7 +15,11 @@ export interface EncoderStackConfig {
 }
 
 /** Checks the stack's sizes and the model's own positive integers (`ownKeys`); errors name `config.<key>`. */
-export function checkEncoderConfig<Config extends EncoderStackConfig>(model: string, config: Config, ownKeys: readonly (keyof Config & string)[]): void {
+export function checkEncoderConfig<Config extends EncoderStackConfig>(
+  model: string,
+  config: Config,
+  ownKeys: readonly (keyof Config & string)[],
+): void {
   for (const key of [...ownKeys, 'hidden', 'heads', 'layers', 'intermediate'] as const) {
     requirePositiveConfigInteger(model, key, config[key] as number);
   }

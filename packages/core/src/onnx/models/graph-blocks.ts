@@ -10,13 +10,7 @@ export function weightInput(g: GraphBuilder, weights: ModelWeights, name: string
 }
 
 /** One node with one output; `name` is the node name. */
-export function op(
-  g: GraphBuilder,
-  opType: string,
-  inputs: string[],
-  name: string,
-  attributes?: Record<string, AttributeInput>,
-): string {
+export function op(g: GraphBuilder, opType: string, inputs: string[], name: string, attributes?: Record<string, AttributeInput>): string {
   const [output] = g.node(opType, inputs, { name, ...(attributes ? { attributes } : {}) }) as [string];
   return output;
 }
@@ -119,7 +113,10 @@ export function causalKeyPaddingBias(g: GraphBuilder, mask: string, name: string
 /** The weights of pre-LN layer `index` (names `layers.<index>.*`, matrices [in, out]) in graph order. */
 export function preLnEncoderLayerWeightSpecs(index: number, hidden: number, intermediate: number): WeightSpec[] {
   const layer = `layers.${index}`;
-  const specs: WeightSpec[] = [{ name: `${layer}.ln1.gamma`, shape: [hidden] }, { name: `${layer}.ln1.beta`, shape: [hidden] }];
+  const specs: WeightSpec[] = [
+    { name: `${layer}.ln1.gamma`, shape: [hidden] },
+    { name: `${layer}.ln1.beta`, shape: [hidden] },
+  ];
   for (const p of ['q', 'k', 'v', 'o']) {
     specs.push({ name: `${layer}.attn.w${p}`, shape: [hidden, hidden] }, { name: `${layer}.attn.b${p}`, shape: [hidden] });
   }
@@ -162,10 +159,14 @@ export function preLnEncoderLayer(
     h,
     attentionBias,
     {
-      wq: weight(`${layer}.attn.wq`), bq: weight(`${layer}.attn.bq`),
-      wk: weight(`${layer}.attn.wk`), bk: weight(`${layer}.attn.bk`),
-      wv: weight(`${layer}.attn.wv`), bv: weight(`${layer}.attn.bv`),
-      wo: weight(`${layer}.attn.wo`), bo: weight(`${layer}.attn.bo`),
+      wq: weight(`${layer}.attn.wq`),
+      bq: weight(`${layer}.attn.bq`),
+      wk: weight(`${layer}.attn.wk`),
+      bk: weight(`${layer}.attn.bk`),
+      wv: weight(`${layer}.attn.wv`),
+      bv: weight(`${layer}.attn.bv`),
+      wo: weight(`${layer}.attn.wo`),
+      bo: weight(`${layer}.attn.bo`),
     },
     dims,
     `${node}.attention`,

@@ -26,13 +26,26 @@ describe('buildMultiHeadAttentionModel', () => {
     const exposed = exposeNodeOutputs(buildMultiHeadAttentionModel(config, weights), ['attention.softmax']);
     const session = await ort.InferenceSession.create(exposed.bytes);
     expect(session.inputNames).toEqual(['x']);
-    for (const [batch, sequence] of [[1, 3], [2, 6]] as const) {
+    for (const [batch, sequence] of [
+      [1, 3],
+      [2, 6],
+    ] as const) {
       const x = input(batch, sequence);
       const result = await session.run({ x: float32Tensor(x) });
       const reference = x.map((rows) => selfAttentionReference(rows, weights, 'attn', 2, undefined));
-      expect(maxAbsDifference(result.output, reference.map((r) => r.output))).toBeLessThan(1e-5);
+      expect(
+        maxAbsDifference(
+          result.output,
+          reference.map((r) => r.output),
+        ),
+      ).toBeLessThan(1e-5);
       expect(result[exposed.outputs[0]!]!.dims).toEqual([batch, 2, sequence, sequence]);
-      expect(maxAbsDifference(result[exposed.outputs[0]!], reference.map((r) => r.probabilities))).toBeLessThan(1e-5);
+      expect(
+        maxAbsDifference(
+          result[exposed.outputs[0]!],
+          reference.map((r) => r.probabilities),
+        ),
+      ).toBeLessThan(1e-5);
     }
     await session.release();
   });
@@ -47,9 +60,19 @@ describe('buildMultiHeadAttentionModel', () => {
     ];
     const result = await session.run({ x: float32Tensor(x), mask: int64Tensor(mask) });
     const reference = x.map((rows, b) => selfAttentionReference(rows, weights, 'attn', 2, mask[b]));
-    expect(maxAbsDifference(result.output, reference.map((r) => r.output))).toBeLessThan(1e-5);
+    expect(
+      maxAbsDifference(
+        result.output,
+        reference.map((r) => r.output),
+      ),
+    ).toBeLessThan(1e-5);
     const probabilities = result[exposed.outputs[0]!]!;
-    expect(maxAbsDifference(probabilities, reference.map((r) => r.probabilities))).toBeLessThan(1e-5);
+    expect(
+      maxAbsDifference(
+        probabilities,
+        reference.map((r) => r.probabilities),
+      ),
+    ).toBeLessThan(1e-5);
     const data = probabilities.data as Float32Array;
     for (let index = 32; index < 64; index++) if (index % 4 >= 2) expect(data[index]).toBeLessThan(1e-6);
     await session.release();

@@ -40,9 +40,23 @@ export function buildMultiHeadAttentionModel(config: MultiHeadAttentionConfig, w
   const x = g.input('x', 'float32', ['batch', 'sequence', config.dim]);
   const keyBias = config.mask ? keyPaddingBias(g, g.input('mask', 'int64', ['batch', 'sequence']), 'attention.mask') : undefined;
   const [wq, bq, wk, bk, wv, bv, wo, bo] = specs.map((spec) => weightInput(g, values, spec.name, spec.shape)) as [
-    string, string, string, string, string, string, string, string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
   ];
-  const y = multiHeadSelfAttention(g, x, keyBias, { wq, bq, wk, bk, wv, bv, wo, bo }, { hidden: config.dim, heads: config.heads }, 'attention');
+  const y = multiHeadSelfAttention(
+    g,
+    x,
+    keyBias,
+    { wq, bq, wk, bk, wv, bv, wo, bo },
+    { hidden: config.dim, heads: config.heads },
+    'attention',
+  );
   g.node('Identity', [y], { name: 'output', outputs: ['output'] });
   g.output('output', 'float32', ['batch', 'sequence', config.dim]);
   return g.toBytes();

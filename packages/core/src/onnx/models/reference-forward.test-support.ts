@@ -116,7 +116,12 @@ function encoderLayerReference(
   const attended = addRows(x, output);
   const h2 = layerNorm(attended, weight(weights, `${layer}.ln2.gamma`), weight(weights, `${layer}.ln2.beta`), eps);
   const inner = matmul(h2, weight(weights, `${layer}.ffn.w1`), dims.intermediate, weight(weights, `${layer}.ffn.b1`));
-  const ffn = matmul(inner.map((row) => row.map(gelu)), weight(weights, `${layer}.ffn.w2`), d, weight(weights, `${layer}.ffn.b2`));
+  const ffn = matmul(
+    inner.map((row) => row.map(gelu)),
+    weight(weights, `${layer}.ffn.w2`),
+    d,
+    weight(weights, `${layer}.ffn.b2`),
+  );
   return { output: addRows(attended, ffn), probabilities };
 }
 
@@ -169,7 +174,9 @@ export function sasRecReference(
     const final = layerNorm(x, weight(weights, 'final_ln.gamma'), weight(weights, 'final_ln.beta'), config.layerNormEps);
     const last = final[final.length - 1]!;
     const bias = weight(weights, 'output.bias');
-    return Array.from({ length: config.numItems + 1 }, (_, item) => last.reduce((sum, value, t) => sum + value * items[item * d + t]!, bias[item]!));
+    return Array.from({ length: config.numItems + 1 }, (_, item) =>
+      last.reduce((sum, value, t) => sum + value * items[item * d + t]!, bias[item]!),
+    );
   });
   return { scores, attention };
 }
@@ -194,13 +201,16 @@ export function visionTransformerReference(
     const patches: Rows = [];
     for (let gy = 0; gy < grid; gy++) {
       for (let gx = 0; gx < grid; gx++) {
-        patches.push(Array.from({ length: d }, (_, o) => {
-          let sum = bias[o]!;
-          for (let c = 0; c < channels; c++) {
-            for (let r = 0; r < p; r++) for (let q = 0; q < p; q++) sum += image[c]![gy * p + r]![gx * p + q]! * kernel[((o * channels + c) * p + r) * p + q]!;
-          }
-          return sum;
-        }));
+        patches.push(
+          Array.from({ length: d }, (_, o) => {
+            let sum = bias[o]!;
+            for (let c = 0; c < channels; c++) {
+              for (let r = 0; r < p; r++)
+                for (let q = 0; q < p; q++) sum += image[c]![gy * p + r]![gx * p + q]! * kernel[((o * channels + c) * p + r) * p + q]!;
+            }
+            return sum;
+          }),
+        );
       }
     }
     let x: Rows = [Array.from(cls), ...patches].map((row, s) => row.map((value, t) => value + position[s * d + t]!));
@@ -250,7 +260,13 @@ export function exposeNodeOutputs(bytes: Uint8Array, nodeNames: string[]): { byt
     if (output === undefined) throw new Error(`no node named ${name}`);
     return output;
   });
-  return { bytes: appendGraphOutputs(bytes, outputs.map((name) => ({ name }))), outputs };
+  return {
+    bytes: appendGraphOutputs(
+      bytes,
+      outputs.map((name) => ({ name })),
+    ),
+    outputs,
+  };
 }
 
 export function int64Tensor(rows: number[][]): ort.Tensor {

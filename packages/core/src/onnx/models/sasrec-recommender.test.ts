@@ -52,7 +52,8 @@ describe('buildSasRecRecommender', () => {
     for (const name of exposed.outputs) {
       const p = padded[name]!.data as Float32Array;
       for (let head = 0; head < 2; head++) {
-        for (let query = 3; query < 6; query++) for (let key = 0; key < 3; key++) expect(p[(head * 6 + query) * 6 + key]).toBeLessThan(1e-6);
+        for (let query = 3; query < 6; query++)
+          for (let key = 0; key < 3; key++) expect(p[(head * 6 + query) * 6 + key]).toBeLessThan(1e-6);
       }
     }
     await session.release();
@@ -66,7 +67,10 @@ describe('buildSasRecRecommender', () => {
   });
 
   it('exposes its attention to extractAttention as rank-4 self-attention layers', async () => {
-    const ids = [[0, 0, 2, 5], [1, 2, 3, 4]];
+    const ids = [
+      [0, 0, 2, 5],
+      [1, 2, 3, 4],
+    ];
     const mask = ids.map((row) => row.map((id) => (id === 0 ? 0 : 1)));
     const { maps, outputs } = await extractAttention(buildSasRecRecommender(config, weights), {
       item_ids: int64Tensor(ids),
@@ -83,7 +87,10 @@ describe('buildSasRecRecommender', () => {
     const model = decodeModel(bytes);
     expect(model.graph.input.map((input) => input.name)).toEqual(['item_ids', 'attention_mask']);
     expect(model.graph.output.map((output) => output.name)).toEqual(['scores']);
-    expect(model.graph.node.filter((node) => node.input.includes('embeddings.item')).map((node) => node.opType)).toEqual(['Gather', 'Gemm']);
+    expect(model.graph.node.filter((node) => node.input.includes('embeddings.item')).map((node) => node.opType)).toEqual([
+      'Gather',
+      'Gemm',
+    ]);
   });
 
   it('names a bad config value', () => {
@@ -91,7 +98,9 @@ describe('buildSasRecRecommender', () => {
       buildSasRecRecommender({ ...config, heads: 3 });
       expect.unreachable();
     } catch (error) {
-      expect(isAttentionError(error, 'E_INPUT') && error.message).toBe('sasrec-recommender config.hidden (8) must be divisible by config.heads (3)');
+      expect(isAttentionError(error, 'E_INPUT') && error.message).toBe(
+        'sasrec-recommender config.hidden (8) must be divisible by config.heads (3)',
+      );
     }
   });
 });

@@ -47,7 +47,10 @@ export function buildSasRecRecommender(config: SasRecConfig, weights?: ModelWeig
   const sequenceLength = op(g, 'Shape', [ids], 'embeddings.position.length', { start: 1, end: 2 });
   const maxLength = g.constantInt64([config.maxLength]);
   const firstPosition = op(
-    g, 'Max', [op(g, 'Sub', [maxLength, sequenceLength], 'embeddings.position.offset'), g.constantInt64([0])], 'embeddings.position.start',
+    g,
+    'Max',
+    [op(g, 'Sub', [maxLength, sequenceLength], 'embeddings.position.offset'), g.constantInt64([0])],
+    'embeddings.position.start',
   );
   const positions = op(g, 'Slice', [w('embeddings.position'), firstPosition, maxLength, g.constantInt64([0])], 'embeddings.position.slice');
   const embedded = op(g, 'Add', [items, positions], 'embeddings.add');

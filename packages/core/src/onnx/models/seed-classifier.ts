@@ -35,7 +35,10 @@ export function buildSeedClassifier(config: SeedClassifierConfig, weights?: Mode
   const ids = g.input('input_ids', 'int64', ['batch', 'sequence']);
   const mask = g.input('attention_mask', 'int64', ['batch', 'sequence']);
   const [word, wa, classifierW, classifierB] = specs.map((spec) => weightInput(g, values, spec.name, spec.shape)) as [
-    string, string, string, string,
+    string,
+    string,
+    string,
+    string,
   ];
 
   const embeddings = op(g, 'Gather', [word, ids], 'embeddings.word.gather', { axis: 0 });

@@ -76,7 +76,11 @@ describe('buildTransformerClassifier', () => {
 
   it('runs one session over different batch sizes and sequence lengths', async () => {
     const session = await ort.InferenceSession.create(buildTransformerClassifier(config, weights));
-    for (const [batch, sequence] of [[1, 3], [3, 7], [2, 12]] as const) {
+    for (const [batch, sequence] of [
+      [1, 3],
+      [3, 7],
+      [2, 12],
+    ] as const) {
       const ids = Array.from({ length: batch }, (_, b) => Array.from({ length: sequence }, (_, s) => (b * 7 + s * 3) % 30));
       const mask = ids.map((row) => row.map(() => 1));
       const { logits } = await session.run({ input_ids: int64Tensor(ids), attention_mask: int64Tensor(mask) });

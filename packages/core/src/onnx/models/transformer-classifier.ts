@@ -1,6 +1,13 @@
 // A small pre-LN transformer encoder classifier as an ONNX model, attention left unfused: each
 // layer's Softmax `encoder.layer.<i>.attention.softmax` feeds the context MatMul directly.
-import { checkEncoderConfig, clsClassifierHead, clsClassifierWeightSpecs, encoderStack, encoderStackWeightSpecs, modelGraph } from './encoder-stack.ts';
+import {
+  checkEncoderConfig,
+  clsClassifierHead,
+  clsClassifierWeightSpecs,
+  encoderStack,
+  encoderStackWeightSpecs,
+  modelGraph,
+} from './encoder-stack.ts';
 import { keyPaddingBias, op } from './graph-blocks.ts';
 import type { ModelWeights, WeightSpec } from './model-weights.ts';
 

@@ -11,7 +11,15 @@ import { exposeNodeOutputs, maxAbsDifference, randomTestWeights, visionTransform
 import { buildVisionTransformer, visionTransformerWeightSpecs, type VisionTransformerConfig } from './vision-transformer.ts';
 
 const config: VisionTransformerConfig = {
-  imageSize: 8, patchSize: 4, numChannels: 2, hidden: 8, heads: 2, layers: 2, intermediate: 16, numLabels: 3, layerNormEps: 1e-5,
+  imageSize: 8,
+  patchSize: 4,
+  numChannels: 2,
+  hidden: 8,
+  heads: 2,
+  layers: 2,
+  intermediate: 16,
+  numLabels: 3,
+  layerNormEps: 1e-5,
 };
 const weights = randomTestWeights(visionTransformerWeightSpecs(config), 5, 0.3);
 const softmaxNames = ['encoder.layer.0.attention.softmax', 'encoder.layer.1.attention.softmax'];
@@ -20,7 +28,10 @@ const softmaxNames = ['encoder.layer.0.attention.softmax', 'encoder.layer.1.atte
 function testImages(batch: number): number[][][][] {
   return Array.from({ length: batch }, (_, b) =>
     Array.from({ length: config.numChannels }, (_, c) =>
-      Array.from({ length: config.imageSize }, (_, y) => Array.from({ length: config.imageSize }, (_, x) => Math.sin(1 + b * 7 + c * 3 + y * 1.3 + x * 0.7)))),
+      Array.from({ length: config.imageSize }, (_, y) =>
+        Array.from({ length: config.imageSize }, (_, x) => Math.sin(1 + b * 7 + c * 3 + y * 1.3 + x * 0.7)),
+      ),
+    ),
   );
 }
 
@@ -121,7 +132,17 @@ describe('buildVisionTransformer', () => {
 
   it('builds a 64×64, 8×8-patch model in milliseconds', () => {
     const started = performance.now();
-    buildVisionTransformer({ ...config, imageSize: 64, patchSize: 8, numChannels: 1, hidden: 32, heads: 4, layers: 2, intermediate: 64, numLabels: 10 });
+    buildVisionTransformer({
+      ...config,
+      imageSize: 64,
+      patchSize: 8,
+      numChannels: 1,
+      hidden: 32,
+      heads: 4,
+      layers: 2,
+      intermediate: 64,
+      numLabels: 10,
+    });
     expect(performance.now() - started).toBeLessThan(500);
   });
 });

@@ -1,7 +1,14 @@
 // A small ViT image classifier as an ONNX model (Hugging Face ViT's layout): Conv patch embedding,
 // [CLS] + learned positions, pre-LN encoder with unfused attention, final LayerNorm, classifier on [CLS].
 import { AttentionError } from '../../errors.ts';
-import { checkEncoderConfig, clsClassifierHead, clsClassifierWeightSpecs, encoderStack, encoderStackWeightSpecs, modelGraph } from './encoder-stack.ts';
+import {
+  checkEncoderConfig,
+  clsClassifierHead,
+  clsClassifierWeightSpecs,
+  encoderStack,
+  encoderStackWeightSpecs,
+  modelGraph,
+} from './encoder-stack.ts';
 import { op } from './graph-blocks.ts';
 import type { ModelWeights, WeightSpec } from './model-weights.ts';
 
@@ -49,7 +56,10 @@ export function buildVisionTransformer(config: VisionTransformerConfig, weights?
   const model = 'vision-transformer';
   checkEncoderConfig(model, config, ['imageSize', 'patchSize', 'numChannels', 'numLabels']);
   if (config.imageSize % config.patchSize !== 0) {
-    throw new AttentionError('E_INPUT', `${model} config.imageSize (${config.imageSize}) must be divisible by config.patchSize (${config.patchSize})`);
+    throw new AttentionError(
+      'E_INPUT',
+      `${model} config.imageSize (${config.imageSize}) must be divisible by config.patchSize (${config.patchSize})`,
+    );
   }
   const { g, w } = modelGraph(model, visionTransformerWeightSpecs(config), weights, seed);
   const { hidden: d, patchSize: p, imageSize } = config;
