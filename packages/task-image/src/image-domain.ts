@@ -14,6 +14,7 @@ import {
 } from '@attn/core';
 import { imageFileInput } from './command-line-image.ts';
 import { imageBytes } from './image-bytes.ts';
+import { imageDeletionCurve } from './image-deletion.ts';
 import { decodeImage, type RawPixels } from './image-decode.ts';
 import { imageInputSchema, MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS, type ImageInput, type ModelInputImage } from './image-input.ts';
 import { DIGIT_CANVAS, mnistStyleDigit } from './mnist-style-digit.ts';
@@ -61,6 +62,8 @@ export const imageDomain: Domain<ImageInput, ImagePrediction> = {
   limits: () => ({ maxImageBytes: MAX_IMAGE_BYTES, maxImagePixels: MAX_IMAGE_PIXELS }),
   recognizes: (folder) => folder.preprocessor !== undefined && hasImageConfig(folder.config),
   inputFromCommandLine: imageFileInput,
+  // Patches blanked in rollout order against a seeded random order: the area between the two curves.
+  faithfulness: async (task, input) => ({ method: 'deletion area', value: (await imageDeletionCurve(task, input)).areaBetween }),
 
   async bind(folder, graph) {
     if (!graph.inputNames.includes('pixel_values')) {

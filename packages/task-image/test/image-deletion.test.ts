@@ -41,4 +41,12 @@ describe('imageDeletionCurve', () => {
     expect(curve.target).toBe(predicted);
     expect(curve.steps).toEqual([0, 4, 8, 12, 16]);
   });
+
+  it("is the image task's faithfulness figure: the area between the curves", async () => {
+    const input = task.examples()[0]!;
+    expect(await task.faithfulness!(input)).toEqual({
+      method: 'deletion area',
+      value: (await imageDeletionCurve(task, input)).areaBetween,
+    });
+  });
 });

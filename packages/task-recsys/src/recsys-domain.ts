@@ -13,6 +13,7 @@ import {
   type LoadAttentionTask,
   type ModelFolder,
 } from '@attn/core';
+import { historyEffects } from './history-effects.ts';
 import { catalogueFromConfig, type MovieCatalogue } from './movie-catalogue.ts';
 import { DEFAULT_TOP_N, MAX_HISTORY_ITEMS, MAX_TOP_N, recsysInputSchema, type RecsysInput } from './recsys-input.ts';
 import { recommendFromScores, type RecommendationRequest, type RecsysPrediction } from './recsys-prediction.ts';
@@ -99,6 +100,8 @@ export const recsysDomain: Domain<RecsysInput, RecsysPrediction, RecsysEncodedIn
   },
   recognizes: (folder) => Array.isArray(folder.config.items) && attnBlock(folder)?.architecture === RECSYS_ARCHITECTURE,
   inputFromCommandLine: commandLineInput,
+  // Each history item removed in turn: Spearman of the candidate's score change against the rollout row.
+  faithfulness: async (task, input) => ({ method: 'drop-item Spearman', value: (await historyEffects(task, input)).agreement.rollout }),
 
   async bind(folder, graph) {
     const extra = graph.inputNames.filter((name) => !RECSYS_GRAPH_INPUTS.includes(name));

@@ -38,4 +38,10 @@ describe('historyEffects', () => {
     expect((await historyEffects(task, { userId: 1 })).candidate).toEqual(prediction.recommendations[0]);
     await expect(historyEffects(task, { history: [1] })).rejects.toMatchObject({ code: 'E_INPUT', field: 'history' });
   });
+
+  it("is the recommender task's faithfulness figure: the rollout's agreement with the drop-item effects", async () => {
+    const input = { history: [296, 50, 47, 593, 2959] };
+    const { agreement } = await historyEffects(task, input);
+    expect(await task.faithfulness!(input)).toEqual({ method: 'drop-item Spearman', value: agreement.rollout });
+  });
 });

@@ -1,5 +1,5 @@
 // @attn/core/analysis: attention rollout and flow, per-head entropy, distance and sparsity,
-// the head summary table and Spearman rank correlation — plain TypeScript, no native code.
+// the head summary table, head roles, the attention profile and Spearman rank correlation — plain TypeScript.
 export * from './attention-rows.ts';
 export * from './head-fusion.ts';
 export * from './residual-attention.ts';
@@ -10,6 +10,8 @@ export * from './entropy.ts';
 export * from './attention-distance.ts';
 export * from './sparsity.ts';
 export * from './head-summary.ts';
+export * from './head-roles.ts';
+export * from './attention-profile.ts';
 export * from './spearman-correlation.ts';
 export * from './deletion-curve.ts';
 export * from './patch-region.ts';

@@ -33,6 +33,17 @@ export interface TaskLoadOptions {
   id?: string;
 }
 
+/**
+ * How far attention agrees with what the model does on one input, by the domain's own test. Every figure
+ * reads the same way: higher is more faithful, 0 is what a random ranking of the elements gives.
+ */
+export interface FaithfulnessFigure {
+  /** The test, in a few words: "drop-one Spearman", "deletion area", … */
+  method: string;
+  /** NaN where the test is undefined for this input (e.g. every effect equal). */
+  value: number;
+}
+
 /** What a model enforces on its input (maxTokens, maxCharacters, maxHistory, …), read from its folder. */
 export type TaskLimits = Readonly<Record<string, number>>;
 
@@ -51,6 +62,8 @@ export interface AttentionTask<Input = unknown, Prediction extends TaskPredictio
   explain(input: Input): Promise<ExplainResult<Prediction>>;
   /** Re-score with element `dropIndex` of the attention axis removed: the faithfulness check. */
   perturb?(input: Input, dropIndex: number): Promise<Prediction>;
+  /** The domain's faithfulness test on one input (by default drop-one Spearman, where perturb exists). */
+  faithfulness?(input: Input): Promise<FaithfulnessFigure>;
   dispose(): Promise<void>;
 }
 

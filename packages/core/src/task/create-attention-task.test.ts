@@ -4,6 +4,8 @@ import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { readoutRows } from '../analysis/attention-profile.ts';
+import { spearmanCorrelation } from '../analysis/spearman-correlation.ts';
 import { isAttentionError } from '../errors.ts';
 import type { AttentionTask } from './attention-task.ts';
 import { createAttentionTask, readTaskFolder } from './create-attention-task.ts';
@@ -57,6 +59,30 @@ describe('createAttentionTask', () => {
     expect(dropped.scores).toEqual(direct.prediction.scores);
     expect(dropped.scores).not.toEqual(full.prediction.scores);
     await expectError(task.perturb!({ ids: [2, 5, 7] }, 3), 'E_INPUT', 'dropIndex', /\[0, 2\], got 3/);
+  });
+
+  it('offers drop-one faithfulness: Spearman of rollout against the effect of removing each element', async () => {
+    const task = await load(writeTinyModelFolder());
+    const input = { ids: [2, 5, 7, 3] };
+    const figure = await task.faithfulness!(input);
+    expect(figure.method).toBe('drop-one Spearman');
+    // Recomputed by hand from explain and perturb.
+    const { prediction, attention } = await task.explain(input);
+    const effects = await Promise.all(
+      [0, 1, 2, 3].map(async (i) => prediction.scores[prediction.label]! - (await task.perturb!(input, i)).scores[prediction.label]!),
+    );
+    const rollout = readoutRows(attention, { flow: false }).rollout!;
+    expect(figure.value).toBeCloseTo(spearmanCorrelation(rollout, effects), 12);
+  });
+
+  it("uses the domain's own faithfulness test where it has one", async () => {
+    const own: Domain<IdsInput> = {
+      ...idsDomain,
+      faithfulness: async (task, input) => ({ method: 'count', value: input.ids.length + task.labels.length }),
+    };
+    const task = await createAttentionTask(own, writeTinyModelFolder());
+    tasks.push(task);
+    expect(await task.faithfulness!({ ids: [2, 5, 7] })).toEqual({ method: 'count', value: 5 });
   });
 
   it('hands predict and withoutElement the object encode returned, with what the domain carried in it', async () => {

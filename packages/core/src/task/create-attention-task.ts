@@ -5,6 +5,7 @@ import { AttentionError } from '../errors.ts';
 import { loadAttentionModel } from '../extraction/attention-model.ts';
 import type { AttentionTask, TaskLimits, TaskLoadOptions, TaskPrediction } from './attention-task.ts';
 import type { BoundDomain, Domain, EncodedInput } from './domain.ts';
+import { dropOneFaithfulness } from './drop-one-faithfulness.ts';
 import { checkInput } from './input-check.ts';
 import { readModelFolder, type ModelFolder } from './model-folder.ts';
 
@@ -69,7 +70,7 @@ export async function createAttentionTask<Input, P extends TaskPrediction, E ext
     return { result, prediction: bound.predict(result.outputs, encoded) };
   }
 
-  return {
+  const task: AttentionTask<Input, P> = {
     id: folder.id,
     domain: domain.name,
     labels: folder.labels ?? [],
@@ -115,4 +116,6 @@ export async function createAttentionTask<Input, P extends TaskPrediction, E ext
 
     dispose: () => model.dispose(),
   };
+  const faithfulness = domain.faithfulness ?? (withoutElement ? dropOneFaithfulness : undefined);
+  return faithfulness ? { ...task, faithfulness: (input: Input) => faithfulness(task, input) } : task;
 }

@@ -3,7 +3,7 @@
 import type { Tensor } from 'onnxruntime-node';
 import type { z } from 'zod';
 import type { AttentionToken } from '../format/types.ts';
-import type { TaskLimits, TaskPrediction } from './attention-task.ts';
+import type { AttentionTask, FaithfulnessFigure, TaskLimits, TaskPrediction } from './attention-task.ts';
 import type { ModelFolder } from './model-folder.ts';
 
 /** An input made ready for the model: its feeds and the labels of the attention axis. */
@@ -52,6 +52,8 @@ export interface Domain<Input, Prediction extends TaskPrediction = TaskPredictio
   recognizes?(folder: ModelFolder): boolean;
   /** `attn explain --input <value>` → an input (checked afterwards); without it the value is read as JSON. */
   inputFromCommandLine?(value: string): unknown;
+  /** This domain's faithfulness test (a deletion curve, drop-item effects); default drop-one Spearman. */
+  faithfulness?(task: AttentionTask<Input, Prediction>, input: Input): Promise<FaithfulnessFigure>;
   /** Loads what encoding needs from the folder and checks the graph takes this domain's inputs. */
   bind(folder: ModelFolder, graph: ModelGraphInfo): Promise<BoundDomain<Input, Prediction, Encoded>>;
 }
