@@ -1,6 +1,7 @@
 // Registry of `attn` sub-commands: one module per command in this folder, listed here.
 import type { CliCommand } from '../command.ts';
 import { benchCommand } from './bench.ts';
+import { compareCommand } from './compare.ts';
 import { dataCommand } from './data.ts';
 import { doctorCommand } from './doctor.ts';
 import { explainCommand } from './explain.ts';
@@ -17,5 +18,6 @@ export const commands: CliCommand[] = [
   explainCommand,
   trainCommand,
   evalCommand,
+  compareCommand,
   dataCommand,
 ];

@@ -13,7 +13,7 @@ import { spearmanCorrelation } from './spearman-correlation.ts';
 export interface HeadProfile {
   layerIndex: number;
   head: number;
-  /** Mean normalised entropy of the rows (0 one key, 1 uniform). */
+  /** Mean normalised entropy of the rows over the keys each may attend to (0 one key, 1 uniform; causal rows are not penalised). */
   entropy: number;
   /** Mean attention distance: tokens or items apart, patches apart on the grid; null for pooling and cross layers. */
   meanDistance: number | null;
@@ -104,15 +104,15 @@ export function readoutRows(maps: AttentionMaps, options: { flow?: boolean } = {
 export function attentionProfile(maps: AttentionMaps, options: { flow?: boolean } = {}): AttentionProfile {
   const { layers, tokens } = maps;
   const keyTokens = tokens.length === layers[0]?.shape[3] ? tokens : undefined;
-  const roles = new Map(headRoles(layers, keyTokens).map((row) => [`${row.layerIndex}/${row.head}`, row.role]));
+  const roles = new Map(headRoles(layers, keyTokens).map((row) => [`${row.layerIndex}/${row.head}`, row]));
   const heads = headSummary(layers, { tokens: keyTokens, topK: TOP_K }).map((row) => ({
     layerIndex: row.layerIndex,
     head: row.head,
-    entropy: row.entropy,
+    entropy: roles.get(`${row.layerIndex}/${row.head}`)?.supportEntropy ?? row.entropy,
     meanDistance: row.meanDistance,
     gini: row.gini,
     topKMass: row.topKMass,
-    role: roles.get(`${row.layerIndex}/${row.head}`) ?? null,
+    role: roles.get(`${row.layerIndex}/${row.head}`)?.role ?? null,
   }));
 
   const { query, raw, rollout, flow } = readoutRows(maps, options);
