@@ -1,5 +1,5 @@
-// ExportButtons: download the current view as PNG or SVG, and the attention maps as
-// attn-maps/v1 JSON; failures are reported through onError (or shown inline).
+// ExportButtons: download the current view as PNG or SVG, and (where the view has attention maps) the maps
+// as attn-maps/v1 JSON; failures are reported through onError (or shown inline).
 'use client';
 import { useState } from 'react';
 import type { AttentionMaps } from '@attn/core/format';
@@ -8,6 +8,7 @@ import { attentionMapsJsonText, downloadBlob, exportFileName, svgElementMarkup, 
 export interface ExportButtonsProps {
   /** The SVG of the view to export (null while none is drawn). */
   getSvg: () => SVGSVGElement | null;
+  /** The attention behind the view, for the JSON button (null while loading: disabled); leave it out where there is none. */
   maps?: AttentionMaps | null;
   /** File name stem, e.g. "text-sentiment-head-view". */
   fileBase: string;
@@ -58,20 +59,22 @@ export function ExportButtons({ getSvg, maps, fileBase, onError }: ExportButtons
       >
         SVG
       </button>
-      <button
-        type="button"
-        style={buttonStyle}
-        disabled={!maps}
-        onClick={() =>
-          maps &&
-          downloadBlob(
-            new Blob([attentionMapsJsonText(maps)], { type: 'application/json' }),
-            exportFileName(`${fileBase}-attn-maps`, 'json'),
-          )
-        }
-      >
-        attn-maps/v1 JSON
-      </button>
+      {maps === undefined ? null : (
+        <button
+          type="button"
+          style={buttonStyle}
+          disabled={!maps}
+          onClick={() =>
+            maps &&
+            downloadBlob(
+              new Blob([attentionMapsJsonText(maps)], { type: 'application/json' }),
+              exportFileName(`${fileBase}-attn-maps`, 'json'),
+            )
+          }
+        >
+          attn-maps/v1 JSON
+        </button>
+      )}
       {error ? (
         <span role="alert" style={{ fontSize: 13, color: '#b42318' }}>
           {error}
