@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { downloadFrom, openBrowserPage, PNG_SIGNATURE } from '@attn/e2e';
+import { downloadFrom, openBrowserPage, PNG_SIGNATURE, saveReadmeScreenshot } from '@attn/e2e';
 
 const screenshots = join(dirname(fileURLToPath(import.meta.url)), '..', 'test-results');
 
@@ -76,6 +76,7 @@ describe('image-attention page', () => {
     await expect(page.getByTestId('deletion-area').textContent()).resolves.toMatch(/Area between the curves: -?\d\.\d{3}/);
     expect(await page.getByTestId('attention-distance').locator('rect > title').count()).toBeGreaterThanOrEqual(4);
     await page.screenshot({ path: join(screenshots, 'image-attention-digits.png'), fullPage: true });
+    await saveReadmeScreenshot(page, 'image-attention', page.locator('main'));
   });
 
   it('uploads a PNG, refuses another type before sending and a corrupt file from the server, and keeps working', async () => {

@@ -4,7 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { downloadFrom, openBrowserPage, PNG_SIGNATURE } from '@attn/e2e';
+import { downloadFrom, openBrowserPage, PNG_SIGNATURE, saveReadmeScreenshot } from '@attn/e2e';
 
 const SCREENSHOTS = 'test-results';
 
@@ -83,6 +83,7 @@ describe('recommendation page', () => {
     expect(name).toMatch(/^recsys-movielens-user-\d+-\d+-timeline\.png$/);
     expect([...bytes.subarray(0, 8)]).toEqual(PNG_SIGNATURE);
     await page.screenshot({ path: `${SCREENSHOTS}/recommendation-user.png`, fullPage: true });
+    await saveReadmeScreenshot(page, 'recommendation', page.locator('main'));
   });
 
   it('builds a history from three searched titles (mouse and keyboard) and recommends for it', async () => {

@@ -2,7 +2,7 @@
 // the prediction, the token heat and the head view drawn, enlarge a head, and export PNG and SVG.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { downloadFrom, openBrowserPage, PNG_SIGNATURE } from '@attn/e2e';
+import { downloadFrom, openBrowserPage, PNG_SIGNATURE, saveReadmeScreenshot } from '@attn/e2e';
 
 describe('text-classification page', () => {
   let browser: Browser;
@@ -61,6 +61,7 @@ describe('text-classification page', () => {
     expect(focused).toBeLessThan(all);
     await page.getByRole('button', { name: 'head 0' }).click();
     await expect(page.getByRole('button', { name: 'head 0' }).getAttribute('aria-pressed')).resolves.toBe('false');
+    await saveReadmeScreenshot(page, 'text-classification', page.getByTestId('prediction'));
   });
 
   it('exports the token heat as a PNG file', async () => {
