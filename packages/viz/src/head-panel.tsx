@@ -1,5 +1,6 @@
 // HeadPanel: the attention-heads card of every app — a tab for the head view (one layer, lines per
-// head) and a tab for the layer × head grid; the export buttons save whichever view is showing.
+// head) and a tab for the layer × head grid; the export buttons save whichever view is showing. Long
+// sequences stay drawable with a cap on the head view's lines and smaller grid thumbnails.
 'use client';
 import { useRef, useState, type KeyboardEvent } from 'react';
 import type { AttentionMaps } from '@attn/core/format';
@@ -18,9 +19,13 @@ export interface HeadPanelProps {
   maps: AttentionMaps;
   /** File name stem of the exports, e.g. the model id. */
   fileBase: string;
+  /** The head view draws at most this many lines, the strongest (default all). */
+  maxHeadViewLines?: number;
+  /** The grid's thumbnails average blocks so they draw at most this many cells a side (HeadGrid's default otherwise). */
+  maxThumbCells?: number;
 }
 
-export function HeadPanel({ maps, fileBase }: HeadPanelProps) {
+export function HeadPanel({ maps, fileBase, maxHeadViewLines, maxThumbCells }: HeadPanelProps) {
   const [tab, setTab] = useState<TabId>('head-view');
   const [layerIndex, setLayerIndex] = useState(0);
   const viewRef = useRef<HTMLDivElement>(null);
@@ -81,13 +86,19 @@ export function HeadPanel({ maps, fileBase }: HeadPanelProps) {
                 layer={layer}
                 tokens={maps.tokens}
                 {...(maps.queryTokens ? { queryTokens: maps.queryTokens } : {})}
+                {...(maxHeadViewLines === undefined ? {} : { maxLines: maxHeadViewLines })}
               />
             </div>
           </>
         ) : null}
         {tab === 'head-grid' ? (
           <div ref={viewRef} className="view" data-testid="head-grid">
-            <HeadGrid layers={maps.layers} tokens={maps.tokens} {...(maps.queryTokens ? { queryTokens: maps.queryTokens } : {})} />
+            <HeadGrid
+              layers={maps.layers}
+              tokens={maps.tokens}
+              {...(maps.queryTokens ? { queryTokens: maps.queryTokens } : {})}
+              {...(maxThumbCells === undefined ? {} : { maxThumbCells })}
+            />
           </div>
         ) : null}
       </div>

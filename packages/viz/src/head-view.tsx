@@ -1,5 +1,6 @@
-// HeadView (after BertViz): two token columns for one layer, a line from each query to each
-// key it attends to, opacity = weight, one colour per head; hover/focus a token (click pins it) to isolate it.
+// HeadView (after BertViz): two token columns for one layer, a line from each query to each key it attends
+// to, opacity = weight, one colour per head; hover/focus a token (click pins it) to isolate it; `maxLines` keeps
+// a long sequence drawable by showing only its strongest lines.
 'use client';
 import { useState } from 'react';
 import { attentionAt, type AttentionLayer, type AttentionToken } from '@attn/core/format';
@@ -17,6 +18,8 @@ export interface HeadViewProps {
   /** Lines below this weight are not drawn. */
   minWeight?: number;
   rowHeight?: number;
+  /** At most this many lines are drawn, the strongest (a long sequence has tens of thousands); default all. */
+  maxLines?: number;
 }
 
 type FocusedToken = { side: 'query' | 'key'; index: number } | null;
@@ -35,6 +38,20 @@ export function queryLabels(layer: AttentionLayer, tokens: readonly AttentionTok
   return tokens.map((t) => t.label);
 }
 
+export interface HeadViewLine {
+  head: number;
+  query: number;
+  key: number;
+  weight: number;
+}
+
+/** The strongest `maxLines` of `lines`, in their original order; all of them when there are no more than that. */
+export function strongestLines(lines: readonly HeadViewLine[], maxLines = Infinity): readonly HeadViewLine[] {
+  if (lines.length <= maxLines) return lines;
+  const kept = new Set([...lines].sort((a, b) => b.weight - a.weight).slice(0, Math.max(0, maxLines)));
+  return lines.filter((line) => kept.has(line));
+}
+
 /** Mean weight from query `q` to each key over the active heads (for shading keys). */
 export function activeHeadsRow(layer: AttentionLayer, active: readonly boolean[], q: number, batch = 0): Float32Array {
   const [, heads, , keys] = layer.shape;
@@ -48,7 +65,7 @@ export function activeHeadsRow(layer: AttentionLayer, active: readonly boolean[]
   return row;
 }
 
-export function HeadView({ layer, tokens, queryTokens, batch = 0, minWeight = 0.01, rowHeight = 22 }: HeadViewProps) {
+export function HeadView({ layer, tokens, queryTokens, batch = 0, minWeight = 0.01, rowHeight = 22, maxLines }: HeadViewProps) {
   const [, heads, queries, keys] = layer.shape;
   const [activeState, setActive] = useState<boolean[]>(() => Array.from({ length: heads }, () => true));
   const active = activeState.length === heads ? activeState : Array.from({ length: heads }, () => true);
@@ -65,21 +82,32 @@ export function HeadView({ layer, tokens, queryTokens, batch = 0, minWeight = 0.
   const yOf = (i: number) => 4 + i * rowHeight + rowHeight / 2;
   const keyShade = focused?.side === 'query' ? activeHeadsRow(layer, active, focused.index, batch) : null;
 
-  const lines = [];
+  const candidates: HeadViewLine[] = [];
   for (let h = 0; h < heads; h++) {
     if (!active[h]) continue;
     for (let q = 0; q < queries; q++) {
       if (focused?.side === 'query' && focused.index !== q) continue;
       for (let k = 0; k < keys; k++) {
         if (focused?.side === 'key' && focused.index !== k) continue;
-        const w = attentionAt(layer, batch, h, q, k);
-        if (w < minWeight) continue;
-        lines.push(
-          <line key={`${h}-${q}-${k}`} x1={x0} y1={yOf(q)} x2={x1} y2={yOf(k)} stroke={headColor(h)} strokeOpacity={w} strokeWidth={2} />,
-        );
+        const weight = attentionAt(layer, batch, h, q, k);
+        if (weight >= minWeight) candidates.push({ head: h, query: q, key: k, weight });
       }
     }
   }
+  const drawn = strongestLines(candidates, maxLines);
+  const omitted = candidates.length - drawn.length;
+  const lines = drawn.map(({ head, query, key, weight }) => (
+    <line
+      key={`${head}-${query}-${key}`}
+      x1={x0}
+      y1={yOf(query)}
+      x2={x1}
+      y2={yOf(key)}
+      stroke={headColor(head)}
+      strokeOpacity={weight}
+      strokeWidth={2}
+    />
+  ));
 
   const tokenLabel = (side: 'query' | 'key', index: number, label: string) => {
     const isFocused = focused?.side === side && focused.index === index;
@@ -134,13 +162,19 @@ export function HeadView({ layer, tokens, queryTokens, batch = 0, minWeight = 0.
   return (
     <div style={{ display: 'grid', gap: 10 }}>
       <HeadChips active={active} onChange={setActive} />
+      {omitted > 0 ? (
+        <p className="hint" style={{ margin: 0 }} data-head-view-omitted={omitted}>
+          Showing the {drawn.length.toLocaleString('en')} strongest of {candidates.length.toLocaleString('en')} lines; focus a token to see
+          all of its own.
+        </p>
+      ) : null}
       <svg
         data-attn-view="head-view"
         width={width}
         height={height}
         viewBox={`0 0 ${width} ${height}`}
         role="group"
-        aria-label={`Head view of ${layer.name}: ${lines.length} lines`}
+        aria-label={`Head view of ${layer.name}: ${lines.length} lines${omitted > 0 ? `, the ${omitted} weakest left out` : ''}`}
         style={{ maxWidth: '100%', height: 'auto' }}
       >
         <rect width={width} height={height} fill="#ffffff" />

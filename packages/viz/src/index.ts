@@ -9,7 +9,7 @@ export * from './export-files.ts';
 export { ColorLegend, type ColorLegendProps } from './color-legend.tsx';
 export { TokenHeat, tokenHeatScaleMax, type TokenHeatProps } from './token-heat.tsx';
 export { HeadChips, type HeadChipsProps } from './head-chips.tsx';
-export { HeadView, queryLabels, activeHeadsRow, type HeadViewProps } from './head-view.tsx';
+export { HeadView, queryLabels, activeHeadsRow, strongestLines, type HeadViewProps, type HeadViewLine } from './head-view.tsx';
 export { AttentionHeatmap, moveCursor, type AttentionHeatmapProps } from './attention-heatmap.tsx';
 export { HeadGrid, headGridCells, type HeadGridProps, type HeadCell } from './head-grid.tsx';
 export { ExportButtons, type ExportButtonsProps } from './export-buttons.tsx';

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { AttentionHeatmap, moveCursor } from '../src/attention-heatmap.tsx';
 import { HeadGrid, headGridCells } from '../src/head-grid.tsx';
-import { HeadView, activeHeadsRow, queryLabels } from '../src/head-view.tsx';
+import { HeadView, activeHeadsRow, queryLabels, strongestLines } from '../src/head-view.tsx';
 import { ScoreBars, sortedScores } from '../src/score-bars.tsx';
 import { TokenHeat, tokenHeatScaleMax } from '../src/token-heat.tsx';
 import { layerHeadMatrix } from '../src/attention-matrix.ts';
@@ -53,6 +53,19 @@ describe('HeadView', () => {
   it('skips lines below minWeight', () => {
     const html = renderToStaticMarkup(<HeadView layer={layer} tokens={SENTENCE_TOKENS} minWeight={0.5} />);
     expect(count(html, /<line /g)).toBe(2 * 5);
+  });
+  it('draws only the strongest maxLines lines of a long sequence, and says how many it left out', () => {
+    const html = renderToStaticMarkup(<HeadView layer={layer} tokens={SENTENCE_TOKENS} maxLines={10} />);
+    expect(count(html, /<line /g)).toBe(10);
+    expect(count(html, /stroke-opacity="0.6/g)).toBe(10);
+    expect(html).toContain('data-head-view-omitted="40"');
+    expect(html).toContain(': 10 lines, the 40 weakest left out"');
+    expect(renderToStaticMarkup(<HeadView layer={layer} tokens={SENTENCE_TOKENS} maxLines={50} />)).not.toContain('data-head-view-omitted');
+  });
+  it('keeps the strongest lines in their drawing order', () => {
+    const lines = [0.1, 0.5, 0.2, 0.5, 0.3].map((weight, key) => ({ head: 0, query: 0, key, weight }));
+    expect(strongestLines(lines, 3).map((line) => line.key)).toEqual([1, 3, 4]);
+    expect(strongestLines(lines)).toBe(lines);
   });
   it('labels the single query of a pooling layer', () => {
     expect(queryLabels(poolingLayer([0.5, 0.5]), SENTENCE_TOKENS.slice(0, 2))).toEqual(['pooling']);
