@@ -1,6 +1,5 @@
-// PlaygroundResultsView: the playground's live results — each token's self-score with its linear and softmax
-// weight, the full bilinear score matrix s_ij (its diagonal the self-scores), the weighted embeddings a_i · e_i,
-// and the weights chart with its exports; or which entries are not numbers, or why a normalisation is undefined.
+// PlaygroundResultsView: the live results — self-scores with linear and softmax weights, the bilinear score matrix s_ij, the
+// weighted embeddings and the weights chart with exports; or which entries are not numbers, or why a normalisation is undefined.
 'use client';
 import { useRef, type ReactNode } from 'react';
 import { ExportButtons } from '@attn/viz';

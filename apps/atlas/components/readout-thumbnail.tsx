@@ -1,6 +1,5 @@
-// ReadoutThumbnail: a small drawing of the readout row (the attention the prediction is read from) in each
-// domain's own shape — token heat for text, the patch grid for images, the history strip for the recommender
-// — on d3 band scales and the shared colour scale, each cell titled with its weight.
+// ReadoutThumbnail: a small drawing of the readout row in each domain's shape — token heat for text, the patch grid for images,
+// the history strip for the recommender — on d3 band scales and the shared colour scale, each cell titled with its weight.
 import { scaleBand } from 'd3-scale';
 import type { AttentionMaps, AttentionToken } from '@attn/core/format';
 import { formatWeight, layoutTokenRows, maxValue, normaliseWeight, sequentialColor, textColorOn, tokenHeatScaleMax } from '@attn/viz';

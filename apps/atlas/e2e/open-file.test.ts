@@ -1,6 +1,5 @@
-// /open in a real headless Chromium: an attn-maps/v1 file made here opens through the file input (read in a
-// worker) and shows its model, domain, layers, heads and tokens in the shared views; `attn explain --json`
-// output opens by its attention field; a file that is not JSON, or whose shape does not match, shows the error.
+// /open in headless Chromium: an attn-maps/v1 file made here opens through the file input (read in a worker) with its model, domain,
+// layers, heads and tokens in the shared views; attn explain --json output opens when dropped; a bad file shows the problem.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

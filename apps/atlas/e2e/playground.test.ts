@@ -1,6 +1,5 @@
-// /playground in a real headless Chromium: the article's example with 1/3 weights, live updates as an embedding
-// is edited (typed or stepped with the keyboard), tokens added, an inline error for an empty or unreadable entry,
-// the zero sum under linear normalisation reported, and the weights chart exported as PNG.
+// /playground in headless Chromium: the article's example (1/3 each), live updates as an embedding is typed or stepped, tokens
+// added, inline errors for empty or unreadable entries, the zero sum under linear normalisation reported, the chart exported.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { downloadFrom, openBrowserPage, PNG_SIGNATURE, saveReadmeScreenshot } from '@attn/e2e';

@@ -1,6 +1,5 @@
-// An attention file read as attn-maps/v1, in steps a worker reports: the bytes read with progress, the text
-// parsed as JSON, the document found (itself, or the `attention` field of `attn explain --json` output) and
-// checked by core's parser. Every failure is an Error whose message names the problem.
+// An attention file as attn-maps/v1, in the steps the worker reports: bytes read with progress, JSON, the document (itself, or the
+// `attention` field of `attn explain --json`) and core's checks. Every failure is an Error whose message names the problem.
 import { parseAttentionMaps, type AttentionMaps } from '@attn/core/format';
 
 /** Reads `blob` as UTF-8 text, calling `onProgress(bytesRead, totalBytes)` after each chunk. */

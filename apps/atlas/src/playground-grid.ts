@@ -1,6 +1,5 @@
-// The playground's inputs: the embeddings (rows = tokens e1…en, columns = dimensions d1…dk) and W_a (k × k),
-// as typed, with the edits the page offers; a grid always keeps one token and one dimension. Starts from the
-// source article's example: three one-hot embeddings and W_a = I.
+// The playground's inputs as typed — embeddings (tokens e1…en × dimensions d1…dk) and W_a (k × k) — and their edits, keeping one
+// token and one dimension at least; starts from the article's example: three one-hot embeddings and W_a = I.
 import { cell, type NumberCell } from './number-cell.ts';
 
 export interface PlaygroundGrid {

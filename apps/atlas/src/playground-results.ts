@@ -1,6 +1,5 @@
-// The playground's results, computed with @attn/core's math: the bilinear scores s_ij = e_i · W_a · e_j (the
-// article's self-score s_i is the diagonal s_ii), the weights under linear (s_i / Σ s) and softmax normalisation
-// with the weighted embeddings a_i · e_i — or the entries that are not numbers, or why a normalisation is undefined.
+// The playground's results with @attn/core's math: bilinear scores s_ij = e_i · W_a · e_j (the article's self-score is s_ii), linear
+// (s_i / Σ s) and softmax weights with the weighted embeddings — or the entries that are not numbers, or why a weighting is undefined.
 import { articleAttention, matMul, type ArticleNormalisation } from '@attn/core/math';
 import { parseNumberCell, type NumberCell } from './number-cell.ts';
 import { dimensionLabel, tokenLabel, type PlaygroundGrid } from './playground-grid.ts';

@@ -1,6 +1,5 @@
-// The attention row a prediction is read from, one weight per key: the last layer's mean over heads, from
-// the document's readout query ([CLS] for text and image, the last item for the recommender; query 0 where
-// the document does not say). What the landing thumbnails and the opened file's token heat show.
+// The attention row a prediction is read from, one weight per key: the last layer's mean over heads from the document's readout
+// query ([CLS] for text and image, the last item for the recommender; query 0 where unstated). Thumbnails and /open draw it.
 import { AttentionError, queryTokensOf, type AttentionMaps } from '@attn/core/format';
 import { tokenWeights } from '@attn/viz';
 

@@ -1,6 +1,5 @@
-// The atlas' routes called as handlers with Request objects, on untrained stand-ins of each domain's first
-// shipped model (ATTN_MODELS_DIR): the model list covers every shipped model, and explain runs each domain's
-// first model on its first example — what the landing cards do — with the readout query each domain states.
+// The atlas' routes as handlers of Request objects, on untrained stand-ins of each domain's first shipped model (ATTN_MODELS_DIR):
+// the list covers every shipped model; explain runs each domain's first model on its first example, read from its readout query.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseAttentionMaps } from '@attn/core/format';
 import { SHIPPED_MODELS } from '@attn/registry';

@@ -1,6 +1,5 @@
-// What the thumbnails and the opened file draw: the readout row (from the document's readout query, or the
-// pooling query), the patch grid of an image document, block labels that match viz's block averaging, and
-// what a landing card runs for its domain.
+// What the thumbnails and /open draw: the readout row (readout query or pooling query), an image document's patch grid, block
+// labels that match viz's block averaging, and what a landing card runs for its domain.
 import { describe, expect, it } from 'vitest';
 import type { AttentionLayer, AttentionMaps } from '@attn/core/format';
 import type { ModelListEntry } from '@attn/server/api-types';

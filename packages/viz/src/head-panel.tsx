@@ -1,6 +1,5 @@
-// HeadPanel: the attention-heads card of every app — a tab for the head view (one layer, lines per
-// head) and a tab for the layer × head grid; the export buttons save whichever view is showing. Long
-// sequences stay drawable with a cap on the head view's lines and smaller grid thumbnails.
+// HeadPanel: the attention-heads card of every app — a tab for the head view (one layer, lines per head; optionally only the
+// strongest lines) and a tab for the layer × head grid; the export buttons save whichever view is showing.
 'use client';
 import { useRef, useState, type KeyboardEvent } from 'react';
 import type { AttentionMaps } from '@attn/core/format';

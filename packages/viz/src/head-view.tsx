@@ -1,6 +1,5 @@
-// HeadView (after BertViz): two token columns for one layer, a line from each query to each key it attends
-// to, opacity = weight, one colour per head; hover/focus a token (click pins it) to isolate it; `maxLines` keeps
-// a long sequence drawable by showing only its strongest lines.
+// HeadView (after BertViz): two token columns for one layer, a line from each query to each key it attends to, opacity = weight,
+// one colour per head; hover/focus a token (click pins it) to isolate it; `maxLines` keeps only the strongest lines of a long sequence.
 'use client';
 import { useState } from 'react';
 import { attentionAt, type AttentionLayer, type AttentionToken } from '@attn/core/format';
