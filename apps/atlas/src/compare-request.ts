@@ -1,0 +1,54 @@
+// POST /api/compare: which shipped models to compare, on how many examples, or on one chosen input per
+// domain (checked with that domain's own schema); reports are computed once per request and kept.
+import { z } from 'zod';
+import { checkInput, AttentionError } from '@attn/core';
+import { compareModels, type CompareReport } from '@attn/compare';
+import { DOMAINS, SHIPPED_MODELS } from '@attn/registry';
+import { readJsonBody, responseForError } from '@attn/server';
+
+export const MAX_COMPARE_EXAMPLES = 16;
+const MAX_BODY_BYTES = 64 * 1024;
+
+const shippedIds = SHIPPED_MODELS.map((model) => model.id) as [string, ...string[]];
+
+export const compareRequestSchema = z.strictObject({
+  models: z.array(z.enum(shippedIds)).min(1).max(shippedIds.length).optional(),
+  examples: z.number().int().min(1).max(MAX_COMPARE_EXAMPLES).optional(),
+  inputs: z.record(z.string(), z.unknown()).optional(),
+});
+
+export type CompareRequest = z.infer<typeof compareRequestSchema>;
+
+/** The request with each chosen input checked by its domain's schema (errors name `inputs.<domain>.<field>`). */
+export function checkCompareRequest(body: unknown): CompareRequest {
+  const request = checkInput(compareRequestSchema, body);
+  for (const [domain, input] of Object.entries(request.inputs ?? {})) {
+    const known = DOMAINS[domain];
+    if (!known) throw new AttentionError('E_INPUT', `must be one of ${Object.keys(DOMAINS).join(', ')}`, { field: `inputs.${domain}` });
+    checkInput(known.inputSchema, input, `inputs.${domain}`);
+  }
+  return request;
+}
+
+const reports = new Map<string, Promise<CompareReport>>();
+
+/** The report for a request; the same request is computed once per server (models do not change while it runs). */
+export function cachedCompareReport(request: CompareRequest): Promise<CompareReport> {
+  const key = JSON.stringify(request);
+  let report = reports.get(key);
+  if (!report) {
+    report = compareModels({ ...request, ...(request.inputs ? { inputs: request.inputs } : {}) });
+    report.catch(() => reports.delete(key));
+    reports.set(key, report);
+  }
+  return report;
+}
+
+export async function compareRoute(request: Request): Promise<Response> {
+  try {
+    const body = checkCompareRequest(await readJsonBody(request, MAX_BODY_BYTES));
+    return Response.json(await cachedCompareReport(body));
+  } catch (error) {
+    return responseForError(error, 'POST /api/compare');
+  }
+}
