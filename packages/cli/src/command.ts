@@ -2,6 +2,7 @@
 // Commands print JSON on stdout and human text on stderr; errors are thrown, bin.ts reports them.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { AttentionError } from '@attn/core';
+import { outWriteError } from './out-path.ts';
 
 export interface CliCommand {
   name: string;
@@ -14,20 +15,50 @@ export interface CliCommand {
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
-/** parseArgs with strict checking; unknown flags become an E_INPUT error naming the flag. */
-export function parseCommandArgs<T extends Options>(command: string, argv: string[], options: T) {
-  try {
-    return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
-  } catch (cause) {
-    const message = cause instanceof Error ? cause.message : String(cause);
-    throw new AttentionError('E_INPUT', `attn ${command}: ${message}`, { cause });
-  }
+/** The positional arguments a command takes, by name; a last name ending in "…" takes any number. */
+export type PositionalNames = readonly string[];
+
+/** "--out, --json, --help": the options a command takes, for error messages. */
+function optionList(options: Options): string {
+  return [...Object.keys(options), 'help'].map((name) => `--${name}`).join(', ');
+}
+
+/** parseArgs' error as one clean line naming the option: unknown, missing its value, or given one it does not take. */
+function optionError(cause: unknown, command: string, options: Options): string {
+  const message = cause instanceof Error ? cause.message : String(cause);
+  const flag = /'(-[^' ]+)/.exec(message)?.[1] ?? 'an option';
+  if (/^Unknown option/.test(message)) return `unknown option ${flag}; attn ${command} takes ${optionList(options)}`;
+  if (/argument missing/.test(message)) return `${flag} needs a value`;
+  if (/does not take an argument/.test(message)) return `${flag} takes no value`;
+  if (/argument is ambiguous/.test(message)) return `${flag} needs a value; write ${flag}=-… for one that starts with "-"`;
+  return message.split('\n')[0]!;
+}
+
+/** The first positional argument past what the command takes, as an E_INPUT error naming it. */
+function checkPositionals(command: string, given: string[], names: PositionalNames): void {
+  if (names.at(-1)?.endsWith('…') || given.length <= names.length) return;
+  const takes = names.length === 0 ? 'no arguments besides options' : names.map((name) => `<${name}>`).join(' ');
+  throw new AttentionError('E_INPUT', `unexpected argument "${given[names.length]}"; attn ${command} takes ${takes}`);
+}
+
+/** parseArgs with strict checking: unknown options and extra arguments become one-line E_INPUT errors naming them. */
+export function parseCommandArgs<T extends Options>(command: string, argv: string[], options: T, positionals: PositionalNames) {
+  const parse = () => {
+    try {
+      return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+    } catch (cause) {
+      throw new AttentionError('E_INPUT', optionError(cause, command, options), { cause });
+    }
+  };
+  const parsed = parse();
+  checkPositionals(command, parsed.positionals, positionals);
+  return parsed;
 }
 
 /** The positional argument at `index`, or an E_INPUT error naming it. */
-export function requirePositional(command: string, positionals: string[], index: number, name: string): string {
+export function requirePositional(positionals: string[], index: number, name: string): string {
   const value = positionals[index];
-  if (value === undefined) throw new AttentionError('E_INPUT', `attn ${command}: missing <${name}>`);
+  if (value === undefined) throw new AttentionError('E_INPUT', `missing <${name}>`);
   return value;
 }
 
@@ -41,12 +72,14 @@ export function parsePositiveInt(flag: string, value: string | undefined, fallba
   return parsed;
 }
 
-/** Writes a JSON document to stdout, or to `outPath` when given. */
+/** Writes a JSON document to stdout, or to `outPath` (checked by outPathArg) when given. */
 export async function writeJson(value: unknown, outPath?: string): Promise<void> {
   const text = JSON.stringify(value) + '\n';
   if (outPath) {
     const { writeFile } = await import('node:fs/promises');
-    await writeFile(outPath, text);
+    await writeFile(outPath, text).catch((cause: unknown) => {
+      throw outWriteError(outPath, cause);
+    });
   } else {
     await new Promise<void>((resolve, reject) => process.stdout.write(text, (e) => (e ? reject(e) : resolve())));
   }

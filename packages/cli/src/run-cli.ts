@@ -1,5 +1,5 @@
-// Dispatches argv to a registered command; returns the process exit code.
-// Errors become `attn: <code>: <message>` on one line; ATTN_DEBUG=1 adds the stack.
+// Dispatches argv to a registered command; returns the process exit code. Help asked for goes to stdout
+// (`attn --help | less`); errors become `attn <command>: <code>: <message>` on one line; ATTN_DEBUG=1 adds the stack.
 import { describeError, isAttentionError } from '@attn/core';
 import { commands } from './commands/index.ts';
 
@@ -11,9 +11,13 @@ function helpText(): string {
 
 export async function runCli(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+  if (name === undefined) {
     process.stderr.write(helpText() + '\n');
-    return name === undefined ? 1 : 0;
+    return 1;
+  }
+  if (name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(helpText() + '\n');
+    return 0;
   }
   const command = commands.find((c) => c.name === name);
   if (!command) {
@@ -21,7 +25,7 @@ export async function runCli(argv: string[]): Promise<number> {
     return 2;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
-    process.stderr.write(command.usage.trimEnd() + '\n');
+    process.stdout.write(command.usage.trimEnd() + '\n');
     return 0;
   }
   try {

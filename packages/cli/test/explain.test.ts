@@ -4,7 +4,7 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { buildTransformerClassifier, findWorkspaceRoot, parseAttentionMaps } from '@attn/core';
+import { buildSeedClassifier, buildTransformerClassifier, findWorkspaceRoot, parseAttentionMaps, type ProviderReport } from '@attn/core';
 import { SHIPPED_MODELS } from '@attn/registry/models';
 import { writeTinyRecsysFolder } from '@attn/task-recsys/test-support';
 import { TEST_VOCAB, writeHfTextFolder } from '@attn/task-text/test-fixtures';
@@ -33,15 +33,17 @@ describe('attn explain', () => {
   });
   afterEach(() => vi.restoreAllMocks());
 
-  it('prints prediction, attn-maps/v1 with token labels and timings as JSON', async () => {
+  it('prints prediction, attn-maps/v1 with token labels, timings and the provider report as JSON', async () => {
     const { code, stdout } = await capture(['explain', dir, '--input', 'The movie was great!', '--json']);
     expect(code).toBe(0);
     const doc = JSON.parse(stdout) as {
       prediction: { label: string; scores: Record<string, number> };
       attention: unknown;
       timings: Record<string, number>;
+      provider: ProviderReport;
     };
-    expect(Object.keys(doc)).toEqual(['prediction', 'attention', 'timings']);
+    expect(Object.keys(doc)).toEqual(['prediction', 'attention', 'timings', 'provider']);
+    expect(doc.provider).toEqual({ requested: 'cpu', used: 'cpu', skipped: [] });
     expect(LABELS).toContain(doc.prediction.label);
     expect(Object.values(doc.prediction.scores).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 9);
     const maps = parseAttentionMaps(doc.attention);
@@ -62,6 +64,17 @@ describe('attn explain', () => {
     );
   });
 
+  it("says a pooling model's summary shows its pooling weights, not attention from [CLS]", async () => {
+    const seed = writeHfTextFolder({
+      onnx: buildSeedClassifier({ vocabSize: TEST_VOCAB.length, hidden: 8, numLabels: 2 }, undefined, 2),
+      labels: LABELS,
+    });
+    const { code, stderr } = await capture(['explain', seed, '--input', 'a bad plot']);
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/\ntop pooling weights: (a|bad|plot) 0\.\d{3}, (a|bad|plot) 0\.\d{3}, (a|bad|plot) 0\.\d{3}\n/);
+    expect(stderr).not.toContain('[CLS]) (last layer');
+  });
+
   it("reads a recommender's attention from its scoring position, the history's last item", async () => {
     const { code, stderr } = await capture(['explain', writeTinyRecsysFolder(), '--input', '1,2,260']);
     expect(code).toBe(0);
@@ -71,15 +84,19 @@ describe('attn explain', () => {
     expect(parseAttentionMaps((JSON.parse(stdout) as { attention: unknown }).attention).readoutQuery).toBe(2);
   });
 
-  it('says which provider ran and why a requested one was skipped', async () => {
+  it('says which provider ran and why a requested one was skipped, on stderr and in the JSON', async () => {
     const { code, stderr } = await capture(['explain', dir, '--input', 'good', '--ep', 'cuda', '--fallback']);
     expect(code).toBe(0);
     expect(stderr).toMatch(/\nprovider (cuda|cpu \(skipped cuda: .+\))\n/);
+    const { stdout } = await capture(['explain', dir, '--input', 'good', '--ep', 'cuda', '--fallback', '--json']);
+    const { provider } = JSON.parse(stdout) as { provider: ProviderReport };
+    expect(provider.requested).toBe('cuda');
+    if (provider.used === 'cpu') expect(provider.skipped).toEqual([{ provider: 'cuda', reason: expect.any(String) }]);
   });
 
   it.each([
-    [['explain', '--input', 'x'], /E_INPUT: attn explain: missing <model-id \| model-dir>/],
-    [['explain', 'DIR'], /E_INPUT: attn explain: missing --input/],
+    [['explain', '--input', 'x'], /^attn explain: E_INPUT: missing <model-id \| model-dir>\n$/],
+    [['explain', 'DIR'], /^attn explain: E_INPUT: missing --input <input>\n$/],
     [['explain', 'DIR', '--input', 'x', '--ep', 'gpu'], /E_INPUT: --ep must be .* got "gpu"/],
     [['explain', 'DIR', '--input', ''], /E_INPUT: text: must not be empty/],
     [['explain', 'DIR', '--input', 'x'.repeat(1001)], /E_LIMIT: text: is over the limit of 1000 characters/],
@@ -101,10 +118,10 @@ describe('attn explain', () => {
   });
 
   it('lists the shipped models with the limits their folders state in --help', async () => {
-    const { code, stderr } = await capture(['explain', '--help']);
+    const { code, stdout } = await capture(['explain', '--help']);
     expect(code).toBe(0);
-    expect(stderr).toMatch(/text-spam +text +limits: maxCharacters 1000, maxTokens 96/);
-    expect(stderr).toMatch(/text-sentiment +text +limits: maxCharacters 1000, maxTokens 64/);
+    expect(stdout).toMatch(/text-spam +text +limits: maxCharacters 1000, maxTokens 96/);
+    expect(stdout).toMatch(/text-sentiment +text +limits: maxCharacters 1000, maxTokens 64/);
   });
 
   it('runs as `attn` from the command line', async () => {

@@ -240,6 +240,29 @@ describe('attn inspect / extract / doctor / bench', () => {
     );
   });
 
+  it('doctor tells an extractable graph from a provider that cannot run, with the provider report as JSON', async () => {
+    const absent = process.platform === 'win32' ? 'coreml' : 'dml';
+    const { code, stdout, stderr } = await capture(['doctor', file('mha.onnx'), '--ep', absent]);
+    expect(code).toBe(1);
+    const doc = JSON.parse(stdout);
+    expect(doc).toMatchObject({ extractable: true, attentionNodes: [expect.objectContaining({ rank: 4 })] });
+    expect(doc.reason).toBeUndefined();
+    expect(doc.provider).toEqual({
+      requested: absent,
+      used: 'cpu',
+      skipped: [{ provider: absent, reason: expect.stringContaining('runs on') }],
+    });
+    expect(doc.providerError).toMatch(new RegExp(`executionProvider "${absent}" could not be loaded`));
+    expect(stderr).toContain('mha.onnx: attention can be extracted on cpu (1 layer(s))');
+    expect(stderr).not.toContain('can NOT');
+    expect(stderr.trimEnd().split('\n').at(-1)).toMatch(
+      new RegExp(`^attn doctor: E_PROVIDER: executionProvider "${absent}" could not be loaded`),
+    );
+    const withFallback = await capture(['doctor', file('mha.onnx'), '--ep', absent, '--fallback']);
+    expect(withFallback.code).toBe(0);
+    expect(JSON.parse(withFallback.stdout).provider).toMatchObject({ requested: absent, used: 'cpu' });
+  });
+
   it('doctor asks for --heads when rank-3 attention does not say, and is satisfied with it', async () => {
     const missing = await capture(['doctor', file('flattened.onnx')]);
     expect(missing.code).toBe(1);

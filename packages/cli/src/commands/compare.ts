@@ -4,6 +4,7 @@ import { AttentionError } from '@attn/core';
 import { compareModels, DEFAULT_COMPARE_EXAMPLES, type MeanFigure, type ModelComparison } from '@attn/compare';
 import { SHIPPED_MODELS } from '@attn/registry/models';
 import { parseCommandArgs, parsePositiveInt, say, writeJson, type CliCommand } from '../command.ts';
+import { outPathArg } from '../out-path.ts';
 
 const fixed = (value: number | null | undefined, digits = 2) =>
   value === null || value === undefined || !Number.isFinite(value) ? '–' : value.toFixed(digits);
@@ -76,13 +77,19 @@ export const compareCommand: CliCommand = {
   --json             print attn-compare/v1 on stdout
   --out              write the JSON to a file (implies --json)`,
   async run(argv) {
-    const { values } = parseCommandArgs('compare', argv, {
-      models: { type: 'string' },
-      examples: { type: 'string' },
-      'no-faithfulness': { type: 'boolean', default: false },
-      json: { type: 'boolean', default: false },
-      out: { type: 'string' },
-    });
+    const { values } = parseCommandArgs(
+      'compare',
+      argv,
+      {
+        models: { type: 'string' },
+        examples: { type: 'string' },
+        'no-faithfulness': { type: 'boolean', default: false },
+        json: { type: 'boolean', default: false },
+        out: { type: 'string' },
+      },
+      [],
+    );
+    const outPath = outPathArg(values.out);
     const models = values.models
       ?.split(',')
       .map((id) => id.trim())
@@ -94,8 +101,8 @@ export const compareCommand: CliCommand = {
       faithfulness: !values['no-faithfulness'],
       onModel: (done, total, id) => say(`compared ${id} (${done}/${total})`),
     });
-    if (values.json || values.out) {
-      await writeJson(report, values.out);
+    if (values.json || outPath) {
+      await writeJson(report, outPath);
       return;
     }
     for (const { domain, models: compared } of report.domains) {

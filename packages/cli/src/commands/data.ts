@@ -18,13 +18,12 @@ export const dataCommand: CliCommand = {
   data folder. Prints [{ "path", "status": "present"|"downloaded", "bytes" }] on stdout.
   --dir        data folder (default: ATTN_DATA_DIR, else ../shared/data beside the workspace)`,
   async run(argv) {
-    const { values, positionals } = parseCommandArgs('data', argv, { dir: { type: 'string' } });
-    const action = requirePositional('data', positionals, 0, 'action');
-    if (action !== 'fetch') throw new AttentionError('E_INPUT', `attn data: unknown action "${action}"; available: fetch`);
+    const { values, positionals } = parseCommandArgs('data', argv, { dir: { type: 'string' } }, ['action', 'group…']);
+    const action = requirePositional(positionals, 0, 'action');
+    if (action !== 'fetch') throw new AttentionError('E_INPUT', `unknown action "${action}"; available: fetch`);
     const groups = positionals.slice(1);
     const unknown = groups.find((g) => !isDataGroup(g));
-    if (unknown !== undefined)
-      throw new AttentionError('E_INPUT', `attn data fetch: unknown group "${unknown}"; known: ${DATA_GROUPS.join(', ')}`);
+    if (unknown !== undefined) throw new AttentionError('E_INPUT', `unknown group "${unknown}"; known: ${DATA_GROUPS.join(', ')}`);
     const chosen = groups.length > 0 ? (groups as DataGroup[]) : [...DATA_GROUPS];
     const root = values.dir ? resolveUserPath(values.dir) : dataDir();
     const report = await fetchDataFiles(

@@ -1,18 +1,21 @@
-// `attn doctor <model.onnx>`: says whether attention can be extracted from a model and, if not,
-// exactly why and what to do; checks the graph, then that ONNX Runtime loads it with outputs exposed.
+// `attn doctor <model.onnx>`: whether attention can be extracted and, if not, why and what to do — the graph, then
+// ONNX Runtime loading it with outputs exposed; a requested provider that cannot run is reported apart from that.
 import {
   AttentionError,
   errorMessage,
   extractionBlocker,
   isAttentionError,
   loadAttentionModel,
-  resolveUserPath,
   type AttentionErrorCode,
+  type AttentionModel,
+  type LoadAttentionModelOptions,
   type LoadedAttentionNode,
+  type ProviderReport,
 } from '@attn/core';
 import { basename } from 'node:path';
 import { parseCommandArgs, say, writeJson, type CliCommand } from '../command.ts';
-import { describeProvider, modelPathArg, parseHeads, parseProvider, PROVIDER_USAGE } from './extraction-args.ts';
+import { outPathArg } from '../out-path.ts';
+import { describeProvider, modelPathArg, parseHeads, PROVIDER_OPTIONS, providerOptionsUsage, providerRequest } from './extraction-args.ts';
 import { readModelGraph } from './inspect.ts';
 
 interface NodeDiagnosis {
@@ -48,42 +51,55 @@ function diagnoseNode(node: LoadedAttentionNode, heads: number | undefined): Nod
   return { ...base, layout: `rank unknown until run time${headsSource ? ` (if rank 3: ${headsSource})` : ''}` };
 }
 
+/** Loads the model with its attention exposed on the requested provider; when only that provider fails, again with fallback to CPU. */
+async function loadForDiagnosis(
+  path: string,
+  options: LoadAttentionModelOptions,
+): Promise<{ model: AttentionModel; providerError?: AttentionError }> {
+  try {
+    return { model: await loadAttentionModel(path, options) };
+  } catch (error) {
+    if (!isAttentionError(error, 'E_PROVIDER') || options.fallback) throw error;
+    return { model: await loadAttentionModel(path, { ...options, fallback: true }), providerError: error };
+  }
+}
+
 export const doctorCommand: CliCommand = {
   name: 'doctor',
   summary: 'Say whether attention can be extracted from a model, and if not why and what to do',
-  usage: `Usage: attn doctor <model.onnx> [--ep cpu] [--fallback] [--heads N] [--out file]
+  usage: `Usage: attn doctor <model.onnx> [--ep cpu] [--fallback] [--verbose] [--heads N] [--out file]
 
   Checks the graph (attention Softmax nodes, fused attention ops, attention hidden in functions),
   then loads it in ONNX Runtime with the attention outputs exposed. Prints the diagnosis on stderr
-  and JSON on stdout; exits non-zero with the reason when attention cannot be extracted.
-  --ep         execution provider to check: ${PROVIDER_USAGE} (default cpu)
+  and JSON on stdout; exits non-zero with the reason when attention cannot be extracted, or when
+  the requested provider cannot run (the attention is then checked on cpu and reported as such).
+${providerOptionsUsage()}
 `,
   async run(argv) {
-    const { values, positionals } = parseCommandArgs('doctor', argv, {
-      ep: { type: 'string' },
-      fallback: { type: 'boolean', default: false },
-      heads: { type: 'string' },
-      out: { type: 'string' },
-    });
-    const path = modelPathArg('doctor', positionals);
+    const { values, positionals } = parseCommandArgs(
+      'doctor',
+      argv,
+      { ...PROVIDER_OPTIONS, heads: { type: 'string' }, out: { type: 'string' } },
+      ['model.onnx'],
+    );
+    const path = modelPathArg(positionals);
     const file = basename(path);
-    const executionProvider = parseProvider(values.ep);
+    const request = providerRequest(values);
     const heads = parseHeads(values.heads);
+    const outPath = outPathArg(values.out);
     const { report } = await readModelGraph(path);
     let blocker = extractionBlocker(report, file);
     let blockerCode: AttentionErrorCode = 'E_MODEL';
     let nodes: NodeDiagnosis[] = [];
-    let provider: string | undefined;
+    let provider: ProviderReport | undefined;
+    let providerError: AttentionError | undefined;
     if (!blocker) {
       try {
-        const model = await loadAttentionModel(path, {
-          executionProvider,
-          fallback: values.fallback ?? false,
-          ...(heads !== undefined ? { heads } : {}),
-        });
-        nodes = model.attentionNodes.map((node) => diagnoseNode(node, heads));
-        provider = describeProvider(model.provider);
-        await model.dispose();
+        const loaded = await loadForDiagnosis(path, { ...request, ...(heads !== undefined ? { heads } : {}) });
+        nodes = loaded.model.attentionNodes.map((node) => diagnoseNode(node, heads));
+        provider = loaded.model.provider;
+        providerError = loaded.providerError;
+        await loaded.model.dispose();
       } catch (error) {
         blocker = errorMessage(error);
         if (isAttentionError(error)) blockerCode = error.code;
@@ -100,13 +116,16 @@ export const doctorCommand: CliCommand = {
         excludedSoftmax: report.excludedSoftmax,
         fusedOps: report.fusedOps,
         ...(provider ? { provider } : {}),
+        ...(providerError ? { providerError: providerError.message } : {}),
       },
-      values.out ? resolveUserPath(values.out) : undefined,
+      outPath,
     );
-    say(`${file}: ${blocker ? 'attention can NOT be extracted' : `attention can be extracted (${nodes.length} layer(s))`}`);
+    const checkedOn = providerError && provider ? ` on ${provider.used}` : '';
+    say(`${file}: ${blocker ? 'attention can NOT be extracted' : `attention can be extracted${checkedOn} (${nodes.length} layer(s))`}`);
     for (const node of nodes) say(`  ${node.name}: ${node.layout}${node.problem ? ` — ${node.problem}` : ''}`);
     for (const softmax of report.excludedSoftmax) say(`  left out: Softmax "${softmax.name}": ${softmax.reason}`);
-    if (provider) say(`  ${provider}`);
+    if (provider) say(`  ${describeProvider(provider)}`);
     if (blocker) throw new AttentionError(blockerCode, blocker);
+    if (providerError) throw providerError;
   },
 };

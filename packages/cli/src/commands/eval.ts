@@ -15,8 +15,8 @@ export const evalCommand: CliCommand = {
   --json       print { "model", "split": "test", "n", "metrics" [, "baseline"] } on stdout
   --dir        evaluate this model folder instead of models/<model-id>`,
   async run(argv) {
-    const { values, positionals } = parseCommandArgs('eval', argv, { json: { type: 'boolean' }, dir: { type: 'string' } });
-    const id = requirePositional('eval', positionals, 0, 'model-id');
+    const { values, positionals } = parseCommandArgs('eval', argv, { json: { type: 'boolean' }, dir: { type: 'string' } }, ['model-id']);
+    const id = requirePositional(positionals, 0, 'model-id');
     const report = await evalShippedModel(id, values.dir ? resolveUserPath(values.dir) : undefined);
     if (values.json) {
       await writeJson(report);

@@ -1,15 +1,10 @@
 // `attn explain <model-id | model-dir> --input …`: runs any registered domain's task (the apps' pipeline)
-// and prints { prediction, attention: attn-maps/v1, timings } as JSON, or a short summary on stderr.
-import {
-  AttentionError,
-  isExecutionProviderRequest,
-  queryTokensOf,
-  serializeAttentionMaps,
-  type AttentionLayer,
-  type AttentionMaps,
-} from '@attn/core';
+// and prints { prediction, attention: attn-maps/v1, timings, provider } as JSON, or a short summary on stderr.
+import { AttentionError, queryTokensOf, serializeAttentionMaps, type AttentionLayer, type AttentionMaps } from '@attn/core';
 import { describeModel, loadTask, resolveModel, SHIPPED_MODELS } from '@attn/registry';
 import { parseCommandArgs, requirePositional, say, writeJson, type CliCommand } from '../command.ts';
+import { outPathArg } from '../out-path.ts';
+import { PROVIDER_OPTIONS, providerOptionsUsage, providerRequest } from './extraction-args.ts';
 
 const TOP_TOKENS = 5;
 
@@ -18,13 +13,13 @@ function readoutRow(maps: AttentionMaps, layer: AttentionLayer): number {
   return layer.kind === 'pooling' ? 0 : Math.min(maps.readoutQuery ?? 0, layer.shape[2] - 1);
 }
 
-/** What the summary line calls the readout query: its token, the pooling query, or its position. */
-function readoutLabel(maps: AttentionMaps): string {
+/** What the summary line shows: a pooling layer's weights, or the attention from the readout query (its token or position). */
+function topTokensTitle(maps: AttentionMaps): string {
   const layer = maps.layers.at(-1);
-  if (!layer) return 'position 0';
-  if (layer.kind === 'pooling') return 'the pooling query';
-  const row = readoutRow(maps, layer);
-  return queryTokensOf(maps, layer)?.[row]?.label ?? `position ${row}`;
+  if (layer?.kind === 'pooling') return 'top pooling weights';
+  const row = layer ? readoutRow(maps, layer) : 0;
+  const query = (layer && queryTokensOf(maps, layer)?.[row]?.label) ?? `position ${row}`;
+  return `top attended from ${query} (last layer, mean of heads)`;
 }
 
 /** Tokens ranked by attention from the readout query, mean over the last layer's heads. */
@@ -76,42 +71,36 @@ export const explainCommand: CliCommand = {
   name: 'explain',
   summary: 'Run a model of any domain on one input and show where it attends',
   get usage() {
-    return `Usage: attn explain <model-id | model-dir> --input <input> [--ep cpu] [--fallback] [--json] [--out file]
+    return `Usage: attn explain <model-id | model-dir> --input <input> [--ep cpu] [--fallback] [--verbose] [--json] [--out file]
 
   <model-id>    a shipped model (domain, and the limits its folder states):
 ${shippedModelLines()}
   <model-dir>   a Hugging Face-layout model folder of a known domain (for text: config.json,
                 tokenizer.json, tokenizer_config.json, onnx/model.onnx)
   --input       text models: the text; other domains: the input as JSON
-  --ep          execution provider: cpu | cuda | tensorrt | dml | coreml | webgpu | auto (default cpu)
-  --fallback    fall back to CPU when the requested provider cannot run
-  --json        print { prediction, attention (attn-maps/v1), timings } on stdout
+${providerOptionsUsage(13)}
+  --json        print { prediction, attention (attn-maps/v1), timings, provider } on stdout
   --out         write the JSON to a file instead of stdout (implies --json)
 `;
   },
   async run(argv) {
-    const { values, positionals } = parseCommandArgs('explain', argv, {
-      input: { type: 'string' },
-      ep: { type: 'string', default: 'cpu' },
-      fallback: { type: 'boolean', default: false },
-      json: { type: 'boolean', default: false },
-      out: { type: 'string' },
-    });
-    const model = requirePositional('explain', positionals, 0, 'model-id | model-dir');
-    if (values.input === undefined) throw new AttentionError('E_INPUT', 'attn explain: missing --input <input>');
-    const ep = values.ep ?? 'cpu';
-    if (!isExecutionProviderRequest(ep)) {
-      throw new AttentionError('E_INPUT', `--ep must be cpu, cuda, tensorrt, dml, coreml, webgpu or auto, got "${ep}"`);
-    }
+    const { values, positionals } = parseCommandArgs(
+      'explain',
+      argv,
+      { input: { type: 'string' }, ...PROVIDER_OPTIONS, json: { type: 'boolean', default: false }, out: { type: 'string' } },
+      ['model-id | model-dir'],
+    );
+    const model = requirePositional(positionals, 0, 'model-id | model-dir');
+    if (values.input === undefined) throw new AttentionError('E_INPUT', 'missing --input <input>');
+    const request = providerRequest(values);
+    const outPath = outPathArg(values.out);
     const input = inputFor(model, values.input);
-    const task = await loadTask(model, { executionProvider: ep, fallback: values.fallback ?? false });
+    const task = await loadTask(model, request);
     try {
       const result = await task.explain(input);
-      if (values.json || values.out) {
-        await writeJson(
-          { prediction: result.prediction, attention: serializeAttentionMaps(result.attention), timings: result.timings },
-          values.out,
-        );
+      if (values.json || outPath) {
+        const { prediction, timings, provider } = result;
+        await writeJson({ prediction, attention: serializeAttentionMaps(result.attention), timings, provider }, outPath);
         return;
       }
       const probabilities = Object.entries(result.prediction.scores)
@@ -122,7 +111,7 @@ ${shippedModelLines()}
         .join(', ');
       say(`${task.id}: ${result.prediction.label} (${probabilities})`);
       say(`tokens: ${result.attention.tokens.map((t) => t.label).join(' ')}`);
-      say(`top attended from ${readoutLabel(result.attention)} (last layer, mean of heads): ${top}`);
+      say(`${topTokensTitle(result.attention)}: ${top}`);
       const skipped = result.provider.skipped.map((s) => `${s.provider}: ${s.reason}`).join('; ');
       say(`provider ${result.provider.used}${skipped ? ` (skipped ${skipped})` : ''}`);
       say(

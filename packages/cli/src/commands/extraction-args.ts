@@ -1,5 +1,5 @@
-// Arguments shared by the extraction commands (inspect, extract, doctor, bench): the model path,
-// --ep, --heads and the feeds.json file, each checked with a one-line error naming the value.
+// Arguments shared by the commands that run a model (extract, doctor, bench, explain; inspect takes the path):
+// the model path, --ep/--fallback/--verbose, --heads and the feeds.json file, each checked with a one-line error.
 import { readFile } from 'node:fs/promises';
 import {
   AttentionError,
@@ -13,9 +13,27 @@ import { parsePositiveInt, requirePositional } from '../command.ts';
 
 export const PROVIDER_USAGE = 'cpu | cuda | tensorrt | dml | coreml | webgpu | auto';
 
+/** The options of every command that chooses an execution provider. */
+export const PROVIDER_OPTIONS = {
+  ep: { type: 'string' },
+  fallback: { type: 'boolean', default: false },
+  verbose: { type: 'boolean', default: false },
+} as const;
+
+/** Their lines in a command's usage text, the descriptions starting after a `width`-wide option column. */
+export function providerOptionsUsage(width = 12): string {
+  return [
+    ['--ep', `execution provider: ${PROVIDER_USAGE} (default cpu)`],
+    ['--fallback', 'run on cpu when the requested provider cannot load'],
+    ['--verbose', "show ONNX Runtime's and the GPU libraries' own warnings (hidden by default)"],
+  ]
+    .map(([flag, text]) => `  ${flag!.padEnd(width)} ${text}`)
+    .join('\n');
+}
+
 /** The model path argument, resolved against the folder the user typed it in. */
-export function modelPathArg(command: string, positionals: string[], index = 0): string {
-  return resolveUserPath(requirePositional(command, positionals, index, 'model.onnx'));
+export function modelPathArg(positionals: string[], index = 0): string {
+  return resolveUserPath(requirePositional(positionals, index, 'model.onnx'));
 }
 
 export function parseProvider(value: string | undefined): ExecutionProviderRequest {
@@ -26,13 +44,26 @@ export function parseProvider(value: string | undefined): ExecutionProviderReque
   return ep;
 }
 
+/**
+ * The session request of --ep and --fallback. --verbose lets ONNX Runtime log its warnings (ATTN_ORT_LOG_LEVEL
+ * still decides when set); the GPU libraries' own stderr warnings are filtered by bin.ts unless --verbose.
+ */
+export function providerRequest(values: { ep?: string | undefined; fallback?: boolean | undefined; verbose?: boolean | undefined }): {
+  executionProvider: ExecutionProviderRequest;
+  fallback: boolean;
+} {
+  const executionProvider = parseProvider(values.ep);
+  if (values.verbose) process.env.ATTN_ORT_LOG_LEVEL ??= 'warning';
+  return { executionProvider, fallback: values.fallback ?? false };
+}
+
 export function parseHeads(value: string | undefined): number | undefined {
   return value === undefined ? undefined : parsePositiveInt('heads', value, 0);
 }
 
 /** Reads feeds.json (`{ name: { dims, type, data } }`) into tensors. */
-export async function readFeedsFile(command: string, path: string | undefined): Promise<ReturnType<typeof feedsFromJson>> {
-  if (path === undefined) throw new AttentionError('E_INPUT', `attn ${command}: missing --feeds <feeds.json>`);
+export async function readFeedsFile(path: string | undefined): Promise<ReturnType<typeof feedsFromJson>> {
+  if (path === undefined) throw new AttentionError('E_INPUT', 'missing --feeds <feeds.json>');
   const resolved = resolveUserPath(path);
   let text: string;
   try {

@@ -6,13 +6,13 @@ import {
   defaultOpset,
   extractionBlocker,
   readModelSource,
-  resolveUserPath,
   tensorSpec,
   type AttentionGraphReport,
   type OnnxModel,
 } from '@attn/core';
 import { basename } from 'node:path';
 import { parseCommandArgs, say, writeJson, type CliCommand } from '../command.ts';
+import { outPathArg } from '../out-path.ts';
 import { modelPathArg } from './extraction-args.ts';
 
 export interface LoadedGraph {
@@ -43,8 +43,10 @@ export const inspectCommand: CliCommand = {
   A readable summary goes to stderr.
 `,
   async run(argv) {
-    const { values, positionals } = parseCommandArgs('inspect', argv, { out: { type: 'string' } });
-    const { path, sha256, model, report } = await readModelGraph(modelPathArg('inspect', positionals));
+    const { values, positionals } = parseCommandArgs('inspect', argv, { out: { type: 'string' } }, ['model.onnx']);
+    const modelPath = modelPathArg(positionals);
+    const outPath = outPathArg(values.out);
+    const { path, sha256, model, report } = await readModelGraph(modelPath);
     const inputs = model.graph.input.filter((i) => !(model.graph.initializer ?? []).some((t) => t.name === i.name)).map(tensorSpec);
     const outputs = model.graph.output.map(tensorSpec);
     const blocker = extractionBlocker(report, basename(path));
@@ -66,7 +68,7 @@ export const inspectCommand: CliCommand = {
         nestedAttention: report.nestedAttention,
         extractable: blocker === undefined,
       },
-      values.out ? resolveUserPath(values.out) : undefined,
+      outPath,
     );
     say(`${basename(path)}  (opset ${defaultOpset(model)}, ${model.graph.node.length} nodes, sha256 ${sha256.slice(0, 12)}…)`);
     for (const i of inputs) say(`  input  ${i.name}: ${i.type ?? '?'} ${formatDims(i.dims)}`);

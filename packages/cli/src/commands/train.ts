@@ -27,12 +27,13 @@ export const trainCommand: CliCommand = {
 
 Data is read from ATTN_DATA_DIR (default ../shared/data beside the repository).`,
   async run(argv) {
-    const { values, positionals } = parseCommandArgs('train', argv, {
-      epochs: { type: 'string' },
-      seed: { type: 'string' },
-      out: { type: 'string' },
-    });
-    const id = requirePositional('train', positionals, 0, 'model-id');
+    const { values, positionals } = parseCommandArgs(
+      'train',
+      argv,
+      { epochs: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' } },
+      ['model-id'],
+    );
+    const id = requirePositional(positionals, 0, 'model-id');
     const epochs = optionalInteger('epochs', values.epochs, 1);
     const seed = optionalInteger('seed', values.seed, 0);
     const summary = await trainShippedModel(id, {
