@@ -29,7 +29,7 @@ export function ImageExplorer({ models, providers }: ImageExplorerProps) {
   const submit = (next: ImageInput, id = modelId) => {
     setInput(next);
     deletion.reset();
-    void explain({ model: id, input: next, executionProvider: provider });
+    void explain({ model: id, input: next, executionProvider: provider, fallback: true });
   };
   const changeModel = (id: string) => {
     setModelId(id);

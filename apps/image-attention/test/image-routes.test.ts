@@ -15,7 +15,13 @@ import { writeUntrainedImageModels } from './untrained-image-models.ts';
 
 const cache = taskRouteCache(IMAGE_ROUTES);
 const post = (route: (request: Request) => Promise<Response>, body: unknown) =>
-  route(new Request('http://localhost/api', { method: 'POST', body: typeof body === 'string' ? body : JSON.stringify(body) }));
+  route(
+    new Request('http://localhost/api', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    }),
+  );
 
 async function expectError(body: unknown, status: number, code: string, field: string): Promise<string> {
   const response = await post(explain, body);

@@ -31,7 +31,7 @@ export function Explorer({ models, providers }: ExplorerProps) {
     const input: RecsysInput = mode === 'user' ? { userId: userId! } : { history: history.map((movie) => movie.id) };
     resetEffects();
     setCandidateId(undefined);
-    void explain({ model: model?.id, input, executionProvider: provider });
+    void explain({ model: model?.id, input, executionProvider: provider, fallback: true });
   };
 
   // A new list opens its top recommendation.
@@ -43,7 +43,7 @@ export function Explorer({ models, providers }: ExplorerProps) {
   useEffect(() => {
     if (!view || candidateId === undefined || view.maps.tokens.length < 2) return;
     const input = { ...(view.request.input as RecsysInput), candidate: candidateId, topN: 1 };
-    void perturb({ model: view.request.model, input, executionProvider: view.request.executionProvider });
+    void perturb({ ...view.request, input });
   }, [view, candidateId, perturb]);
 
   const candidate = view?.body.prediction.recommendations.find((movie) => movie.movieId === candidateId);

@@ -15,7 +15,9 @@ import { RECSYS_MODELS } from '../src/recsys-models.ts';
 
 const cache = taskRouteCache({ models: RECSYS_MODELS, cacheName: 'recommendation' });
 const post = (handler: (r: Request) => Promise<Response>, body: unknown) =>
-  handler(new Request('http://localhost/api', { method: 'POST', body: JSON.stringify(body) }));
+  handler(
+    new Request('http://localhost/api', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+  );
 const search = (query: string) => moviesGet(new Request(`http://localhost/api/movies?${query}`));
 
 async function expectError(response: Response | Promise<Response>, status: number, code: string, field: string, pattern: RegExp) {

@@ -46,7 +46,7 @@ export function Explorer({ models, providers }: ExplorerProps) {
         onModelChange={changeModel}
         onProviderChange={setProvider}
         onTextChange={setText}
-        onSubmit={() => explain({ model: modelId, input: { text }, executionProvider: provider })}
+        onSubmit={() => explain({ model: modelId, input: { text }, executionProvider: provider, fallback: true })}
       />
       <div aria-live="polite" className="status-line">
         {state.status === 'loading' ? <p className="loading">Running the model (the first request also loads it)…</p> : null}

@@ -11,7 +11,13 @@ import { writeUntrainedModels } from './untrained-model-folders.ts';
 const cache = explainRouteCache({ models: TEXT_MODELS, cacheName: 'text-classification' });
 
 const explain = (body: unknown) =>
-  POST(new Request('http://localhost/api/explain', { method: 'POST', body: typeof body === 'string' ? body : JSON.stringify(body) }));
+  POST(
+    new Request('http://localhost/api/explain', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    }),
+  );
 
 async function expectError(body: unknown, status: number, code: string, field: string) {
   const response = await explain(body);
@@ -91,8 +97,8 @@ describe('POST /api/explain results', () => {
     const maps = parseAttentionMaps(((await response.json()) as ExplainResponseBody).attention);
     expect(maps.layers.map((l) => [l.kind, l.shape])).toEqual([['pooling', [1, 1, 1, 5]]]);
   });
-  it('reports the provider that ran, and why a requested GPU provider was skipped', async () => {
-    const response = await explain({ model: 'text-sentiment', input: { text: 'good film' }, executionProvider: 'cuda' });
+  it('with fallback: true, reports the provider that ran, and why a requested GPU provider was skipped', async () => {
+    const response = await explain({ model: 'text-sentiment', input: { text: 'good film' }, executionProvider: 'cuda', fallback: true });
     expect(response.status).toBe(200);
     const { provider } = (await response.json()) as ExplainResponseBody;
     expect(provider.requested).toBe('cuda');

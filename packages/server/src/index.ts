@@ -2,6 +2,7 @@
 // /api/models for any domain, the body cap, the error body and status map, the task cache. Route files are a line.
 export * from './api-types.ts';
 export * from './error-response.ts';
+export * from './json-content-type.ts';
 export * from './read-json-body.ts';
 export * from './served-model.ts';
 export * from './task-cache.ts';

@@ -1,7 +1,7 @@
 // A model an app serves: its id (its folder under models/), the Domain that runs it, and what the page
 // shows of it. Shipped models come from @attn/registry; a generated domain lists its own.
 import { join } from 'node:path';
-import { createAttentionTask, modelsDir, readTaskFolder, type AttentionTask, type Domain, type ExecutionProviderRequest } from '@attn/core';
+import { createAttentionTask, modelsDir, readTaskFolder, type AttentionTask, type Domain, type SessionRequest } from '@attn/core';
 import type { ModelListEntry } from './api-types.ts';
 
 export interface ServedModel {
@@ -17,9 +17,9 @@ export function servedModelDir(model: ServedModel): string {
   return join(modelsDir(), model.id);
 }
 
-/** Loads the model's task on `provider`; GPU providers fall back to CPU and the result says so. */
-export function loadServedTask(model: ServedModel, provider: ExecutionProviderRequest): Promise<AttentionTask<unknown>> {
-  return createAttentionTask(model.domain, servedModelDir(model), { id: model.id, executionProvider: provider, fallback: true });
+/** Loads the model's task on the requested provider; it falls back to CPU only when asked (`fallback: true`), and the result says so. */
+export function loadServedTask(model: ServedModel, session: Required<SessionRequest>): Promise<AttentionTask<unknown>> {
+  return createAttentionTask(model.domain, servedModelDir(model), { id: model.id, ...session });
 }
 
 /** What GET /api/models says of the model, read from its folder without opening a session. */

@@ -1,10 +1,10 @@
-// One loaded task per (model, execution provider), kept for the life of the server process and shared
+// One loaded task per (model, execution provider, fallback), kept for the life of the server process and shared
 // by every request; a load that fails is forgotten so that a later request retries it.
-import type { AttentionTask, ExecutionProviderRequest } from '@attn/core';
+import type { AttentionTask, SessionRequest } from '@attn/core';
 
 export interface TaskCache {
   /** The shared task, loading it with `load` on first use. */
-  get(model: string, provider: ExecutionProviderRequest, load: () => Promise<AttentionTask<unknown>>): Promise<AttentionTask<unknown>>;
+  get(model: string, session: Required<SessionRequest>, load: () => Promise<AttentionTask<unknown>>): Promise<AttentionTask<unknown>>;
   /** How many tasks are loaded or loading. */
   readonly size: number;
   /** Disposes every task and empties the cache. */
@@ -23,8 +23,8 @@ export function taskCache(name: string): TaskCache {
   if (!tasks) caches.set(name, (tasks = new Map()));
   const entries = tasks;
   return {
-    get(model, provider, load) {
-      const key = `${model}\u0000${provider}`;
+    get(model, session, load) {
+      const key = [model, session.executionProvider, session.fallback ? 'fallback' : 'strict'].join('\u0000');
       let task = entries.get(key);
       if (!task) {
         task = load();

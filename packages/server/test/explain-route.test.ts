@@ -1,12 +1,20 @@
-// The shared routes on the test-support domain and a tiny model folder: the body cap while reading,
-// request and input errors that name the field, error mapping, one task per model and provider, the list.
+// The shared routes on the test-support domain and a tiny model folder: the JSON content type, the byte cap while reading,
+// request and input errors that name the field, error mapping, fallback only when asked, one task per model and provider.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idsDomain, writeTinyModelFolder } from '@attn/core/test-support';
 import { parseAttentionMaps } from '@attn/core/format';
-import { explainRoute, explainRouteCache, modelsRoute, type ExplainResponseBody, type ModelListBody } from '../src/index.ts';
+import {
+  DEFAULT_MAX_BODY_BYTES,
+  explainRoute,
+  explainRouteCache,
+  isJsonContentType,
+  modelsRoute,
+  type ExplainResponseBody,
+  type ModelListBody,
+} from '../src/index.ts';
 
 const models = [
   { id: 'tiny', domain: idsDomain, title: 'Tiny', description: 'A seeded untrained classifier.' },
@@ -16,8 +24,16 @@ const options = { models, maxBodyBytes: 1024, cacheName: 'server-test' };
 const POST = explainRoute(options);
 const cache = explainRouteCache(options);
 
-const post = (body: unknown) =>
-  POST(new Request('http://localhost/api/explain', { method: 'POST', body: typeof body === 'string' ? body : JSON.stringify(body) }));
+const JSON_HEADERS = { 'content-type': 'application/json' };
+const jsonRequest = (body: unknown) =>
+  new Request('http://localhost/api/explain', {
+    method: 'POST',
+    headers: JSON_HEADERS,
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+const post = (body: unknown) => POST(jsonRequest(body));
+/** A provider this platform never has: the request for it cannot load. */
+const ABSENT_PROVIDER = process.platform === 'win32' ? 'coreml' : 'dml';
 
 async function expectError(
   response: Response | Promise<Response>,
@@ -55,17 +71,59 @@ describe('POST /api/explain: the body', () => {
         controller.enqueue(new Uint8Array(512).fill(32));
       },
     });
-    const request = new Request('http://localhost/api/explain', { method: 'POST', body: endless, duplex: 'half' } as RequestInit);
+    const request = new Request('http://localhost/api/explain', {
+      method: 'POST',
+      headers: JSON_HEADERS,
+      body: endless,
+      duplex: 'half',
+    } as RequestInit);
     await expectError(POST(request), 413, 'E_LIMIT', 'body', /over the limit of 1024/);
     expect(pulled).toBeLessThan(5);
   });
 
   it('answers 413 from a declared length over the cap, and 400 for bytes that are not UTF-8 JSON', async () => {
-    const declared = new Request('http://localhost/api/explain', { method: 'POST', body: '{}', headers: { 'content-length': '999999' } });
+    const declared = new Request('http://localhost/api/explain', {
+      method: 'POST',
+      body: '{}',
+      headers: { ...JSON_HEADERS, 'content-length': '999999' },
+    });
     await expectError(POST(declared), 413, 'E_LIMIT', 'body');
     await expectError(post('{"model": '), 400, 'E_INPUT', 'body', /not valid JSON/);
-    const latin1 = new Request('http://localhost/api/explain', { method: 'POST', body: new Uint8Array([0x7b, 0xff, 0x7d]) });
+    const latin1 = new Request('http://localhost/api/explain', {
+      method: 'POST',
+      headers: JSON_HEADERS,
+      body: new Uint8Array([0x7b, 0xff, 0x7d]),
+    });
     await expectError(POST(latin1), 400, 'E_INPUT', 'body', /UTF-8/);
+  });
+
+  it('counts the cap in bytes: 40,000 × "é" is 80 KB, over the default 64 KB, though only 40,000 characters', async () => {
+    const defaultCap = explainRoute({ models, cacheName: 'server-test' });
+    const text = 'é'.repeat(40_000);
+    expect(text.length).toBeLessThan(DEFAULT_MAX_BODY_BYTES);
+    const body = JSON.stringify({ input: { ids: [1], note: text } });
+    expect(new Request('http://localhost/', { method: 'POST', body }).headers.get('content-length')).toBeNull(); // read as a stream
+    await expectError(defaultCap(jsonRequest(body)), 413, 'E_LIMIT', 'body', /over the limit of 65536/);
+    const under = await defaultCap(jsonRequest(JSON.stringify({ input: { ids: [1], note: 'é'.repeat(30_000) } })));
+    expect((await under.json()) as unknown).toMatchObject({ error: { field: 'input' } }); // read whole, then the unknown field is named
+  });
+
+  it('answers 415 naming content-type unless the body is declared application/json (charset utf-8 allowed)', async () => {
+    const body = JSON.stringify({ input: { ids: [1] } });
+    const send = (headers: Record<string, string>) => POST(new Request('http://localhost/api/explain', { method: 'POST', headers, body }));
+    await expectError(
+      POST(new Request('http://localhost/api/explain', { method: 'POST', body })),
+      415,
+      'E_INPUT',
+      'content-type',
+      /got "text\/plain/,
+    );
+    await expectError(send({ 'content-type': 'application/x-www-form-urlencoded' }), 415, 'E_INPUT', 'content-type', /application\/json/);
+    await expectError(send({ 'content-type': 'application/json; charset=latin1' }), 415, 'E_INPUT', 'content-type');
+    expect((await send({ 'content-type': 'Application/JSON; charset=UTF-8' })).status).toBe(200);
+    expect(isJsonContentType(null)).toBe(false);
+    expect(isJsonContentType('application/json;charset=utf-8')).toBe(true);
+    expect(isJsonContentType('application/jsonp')).toBe(false);
   });
 });
 
@@ -75,6 +133,7 @@ describe('POST /api/explain: the request and the input', () => {
     await expectError(post({ model: '../tiny', input: { ids: [1] } }), 404, 'E_MODEL', 'model', /tiny, missing/);
     await expectError(post({ model: 7, input: { ids: [1] } }), 400, 'E_INPUT', 'model');
     await expectError(post({ input: { ids: [1] }, executionProvider: 'gpu' }), 400, 'E_INPUT', 'executionProvider');
+    await expectError(post({ input: { ids: [1] }, fallback: 'yes' }), 400, 'E_INPUT', 'fallback');
   });
 
   it('checks the input with the domain schema: fields inside it are named, over-long lists are 413', async () => {
@@ -99,6 +158,19 @@ describe('POST /api/explain: results', () => {
     expect(body.attention.layers[0]!.dtype).toBe('float32');
     expect(parseAttentionMaps(body.attention).tokens.map((t) => t.label)).toEqual(['t3', 't1', 't4']);
     expect(body.provider).toEqual({ requested: 'cpu', used: 'cpu', skipped: [] });
+  });
+
+  it('answers 503 E_PROVIDER naming executionProvider for a provider that cannot load, unless fallback: true', async () => {
+    const request = { input: { ids: [1, 2] }, executionProvider: ABSENT_PROVIDER };
+    await expectError(post(request), 503, 'E_PROVIDER', 'executionProvider', new RegExp(`"${ABSENT_PROVIDER}" could not be loaded`));
+    const response = await post({ ...request, fallback: true });
+    expect(response.status).toBe(200);
+    const { provider } = (await response.json()) as ExplainResponseBody;
+    expect(provider).toEqual({
+      requested: ABSENT_PROVIDER,
+      used: 'cpu',
+      skipped: [{ provider: ABSENT_PROVIDER, reason: expect.any(String) }],
+    });
   });
 
   it('loads one task per model and provider and reuses it, also after errors', async () => {

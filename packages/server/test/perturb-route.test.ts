@@ -25,7 +25,8 @@ const PERTURB = perturbRoute(options);
 const EXPLAIN = explainRoute(options);
 const cache = taskRouteCache(options);
 
-const request = (body: unknown) => new Request('http://localhost/api/x', { method: 'POST', body: JSON.stringify(body) });
+const request = (body: unknown) =>
+  new Request('http://localhost/api/x', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
 async function expectError(response: Promise<Response>, status: number, code: string, field: string, pattern: RegExp) {
   const res = await response;

@@ -11,6 +11,8 @@ export interface ExplainRequestBody {
   model?: string;
   input: unknown;
   executionProvider?: string;
+  /** Run on CPU when the chosen provider cannot load (the result says why it was skipped); without it, an error. */
+  fallback?: boolean;
 }
 
 export interface ExplainView<Prediction extends TaskPrediction = TaskPrediction> {
