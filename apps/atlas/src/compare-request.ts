@@ -1,10 +1,10 @@
 // POST /api/compare: which shipped models to compare, on how many examples, or on one chosen input per
-// domain (checked with that domain's own schema); reports are computed once per request and kept.
+// domain (checked with that domain's own schema; JSON bodies only); reports are computed once per request and kept.
 import { z } from 'zod';
 import { checkInput, AttentionError } from '@attn/core';
 import { compareModels, type CompareReport } from '@attn/compare';
 import { DOMAINS, SHIPPED_MODELS } from '@attn/registry';
-import { readJsonBody, responseForError } from '@attn/server';
+import { readJsonBody, responseForError, unsupportedMediaType } from '@attn/server';
 
 export const MAX_COMPARE_EXAMPLES = 16;
 const MAX_BODY_BYTES = 64 * 1024;
@@ -45,6 +45,8 @@ export function cachedCompareReport(request: CompareRequest): Promise<CompareRep
 }
 
 export async function compareRoute(request: Request): Promise<Response> {
+  const refused = unsupportedMediaType(request);
+  if (refused) return refused;
   try {
     const body = checkCompareRequest(await readJsonBody(request, MAX_BODY_BYTES));
     return Response.json(await cachedCompareReport(body));

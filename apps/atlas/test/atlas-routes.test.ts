@@ -13,7 +13,14 @@ import { thumbnailRequest } from '../src/thumbnail-request.ts';
 import { writeTinyShippedModels } from './tiny-shipped-models.ts';
 
 const cache = taskRouteCache({ models: ATLAS_MODELS, cacheName: 'atlas' });
-const post = (body: unknown) => explain(new Request('http://localhost/api/explain', { method: 'POST', body: JSON.stringify(body) }));
+const post = (body: unknown) =>
+  explain(
+    new Request('http://localhost/api/explain', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    }),
+  );
 
 const previousModelsDir = process.env.ATTN_MODELS_DIR;
 beforeAll(async () => {

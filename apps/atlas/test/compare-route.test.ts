@@ -6,7 +6,13 @@ import type { ApiErrorBody } from '@attn/server';
 import { POST as compare } from '../app/api/compare/route.ts';
 
 const post = (body: unknown) =>
-  compare(new Request('http://localhost/api/compare', { method: 'POST', body: typeof body === 'string' ? body : JSON.stringify(body) }));
+  compare(
+    new Request('http://localhost/api/compare', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    }),
+  );
 
 async function expectError(body: unknown, status: number, field: string, pattern: RegExp) {
   const response = await post(body);
@@ -45,6 +51,8 @@ describe('POST /api/compare', () => {
     await expectError({ inputs: { audio: {} } }, 400, 'inputs.audio', /text, image, recsys/);
     await expectError({ colour: 'red' }, 400, 'body', /colour/);
     await expectError('{not json', 400, 'body', /JSON/);
+    const plain = await compare(new Request('http://localhost/api/compare', { method: 'POST', body: '{}' }));
+    expect(plain.status).toBe(415);
     expect((await post({ models: ['text-spam'], examples: 1 })).status).toBe(200);
   });
 });

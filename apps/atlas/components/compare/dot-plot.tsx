@@ -2,6 +2,7 @@
 // mean marked — how a statistic spreads over the heads of each model, models of a domain in its colour.
 'use client';
 import { scaleBand, scaleLinear } from 'd3-scale';
+import { ValueAxis } from './value-axis.tsx';
 
 export interface DotPlotRow {
   label: string;
@@ -37,17 +38,7 @@ export function DotPlot({ rows, domain, xLabel, width = 640 }: DotPlotProps) {
   return (
     <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={`${xLabel}, per model`}>
       <rect width={width} height={height} fill="#ffffff" />
-      {x.ticks(5).map((tick) => (
-        <g key={tick}>
-          <line x1={x(tick)} x2={x(tick)} y1={MARGIN.top} y2={axisY} stroke="#e4e7eb" />
-          <text x={x(tick)} y={axisY + 14} fontSize={11} textAnchor="middle" fill="#52606d">
-            {x.tickFormat(5)(tick)}
-          </text>
-        </g>
-      ))}
-      <text x={(LABEL_WIDTH + width - MARGIN.right) / 2} y={height - 4} fontSize={12} textAnchor="middle" fill="#323f4b">
-        {xLabel}
-      </text>
+      <ValueAxis x={x} top={MARGIN.top} axisY={axisY} label={xLabel} height={height} />
       {rows.map((row, i) => {
         const cy = y(i)! + y.bandwidth() / 2;
         const finite = row.values.filter(Number.isFinite);

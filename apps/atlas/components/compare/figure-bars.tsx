@@ -2,6 +2,7 @@
 // a shared d3 scale, with ± standard-error whiskers where given — for readout shape, agreement and faithfulness.
 'use client';
 import { scaleBand, scaleLinear } from 'd3-scale';
+import { ValueAxis } from './value-axis.tsx';
 
 export interface FigureBarValue {
   mean: number | null;
@@ -56,17 +57,7 @@ export function FigureBars({ rows, series, xLabel, domain, width = 640 }: Figure
             </g>
           ))
         : null}
-      {x.ticks(5).map((tick) => (
-        <g key={tick}>
-          <line x1={x(tick)} x2={x(tick)} y1={MARGIN.top} y2={axisY} stroke={tick === 0 ? '#9aa5b1' : '#e4e7eb'} />
-          <text x={x(tick)} y={axisY + 14} fontSize={11} textAnchor="middle" fill="#52606d">
-            {x.tickFormat(5)(tick)}
-          </text>
-        </g>
-      ))}
-      <text x={(LABEL_WIDTH + width - MARGIN.right) / 2} y={height - 4} fontSize={12} textAnchor="middle" fill="#323f4b">
-        {xLabel}
-      </text>
+      <ValueAxis x={x} top={MARGIN.top} axisY={axisY} label={xLabel} height={height} />
       {rows.map((row, i) => {
         const top = y(i)! + 6;
         return (
