@@ -1,12 +1,21 @@
 // /open in headless Chromium: an attn-maps/v1 file made here opens through the file input (read in a worker) with its model, domain,
-// layers, heads and tokens in the shared views; attn explain --json output opens when dropped; a bad file shows the problem.
+// layers, heads and tokens in the shared views; attn extract's and attn explain --json's output open; a bad file shows the problem.
+import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { buildTransformerClassifier } from '@attn/core';
 import { serializeAttentionMaps, type AttentionLayer, type AttentionMaps } from '@attn/core/format';
 import { openBrowserPage, saveReadmeScreenshot } from '@attn/e2e';
+
+const run = promisify(execFile);
+const REPO = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+const TSX = join(REPO, 'node_modules', '.bin', 'tsx');
+const CLI = join(REPO, 'packages', 'cli', 'src', 'bin.ts');
 
 const WORDS = ['[CLS]', 'a', 'warm', 'funny', 'film', '[SEP]'];
 
@@ -73,6 +82,22 @@ describe('open a file', () => {
     // layer 0, head 2: [CLS] attends 3/8 to the next token.
     await expect(heatmap.locator('[data-heatmap-readout]').textContent()).resolves.toBe('[CLS] → a: 0.375');
     await saveReadmeScreenshot(page, 'atlas-open', page.locator('.drop-zone'));
+  });
+
+  it('opens what attn extract writes for an ONNX model', async () => {
+    const config = { vocabSize: 16, maxLength: 8, hidden: 8, heads: 2, layers: 2, intermediate: 16, numLabels: 2, layerNormEps: 1e-5 };
+    writeFileSync(join(dir, 'model.onnx'), buildTransformerClassifier(config, undefined, 5));
+    const feeds = {
+      input_ids: { dims: [1, 5], type: 'int64', data: [2, 7, 9, 11, 3] },
+      attention_mask: { dims: [1, 5], type: 'int64', data: [1, 1, 1, 1, 1] },
+    };
+    file('feeds.json', JSON.stringify(feeds));
+    const extracted = join(dir, 'extracted.json');
+    await run(TSX, [CLI, 'extract', join(dir, 'model.onnx'), '--feeds', join(dir, 'feeds.json'), '--out', extracted], { cwd: REPO });
+    await choose(extracted);
+    await expect(page.getByTestId('document-layers').textContent()).resolves.toBe('2 (2 self)');
+    await expect(page.getByTestId('document-heads').textContent()).resolves.toBe('2 per layer');
+    await expect(page.getByTestId('head-view').locator('svg[data-attn-view="head-view"]').count()).resolves.toBe(1);
   });
 
   it('opens the output of attn explain --json, dropped on the card, by its attention field', async () => {
