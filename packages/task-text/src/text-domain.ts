@@ -13,6 +13,7 @@ import {
   type EncodedInput,
   type LoadAttentionTask,
   type ModelFolder,
+  type TaskPrediction,
 } from '@attn/core';
 import { exampleKindFor, textExamples } from './text-examples.ts';
 import { loadTextTokenizer } from './text-tokenizer.ts';
@@ -27,9 +28,20 @@ export const textInputSchema = z.strictObject({
     .string()
     .max(MAX_TEXT_CHARACTERS, { message: `is over the limit of ${MAX_TEXT_CHARACTERS} characters` })
     .refine((text) => text.trim().length > 0, { message: 'must not be empty' }),
+  /** Cut text over the model's token limit to it (as Transformers pipelines' `truncation`) instead of refusing it. */
+  truncate: z.boolean().optional(),
 });
 
 export type TextInput = z.infer<typeof textInputSchema>;
+
+/** A text prediction; `droppedTokens` says how many tokens truncation cut off the end, where it cut. */
+export interface TextPrediction extends TaskPrediction {
+  droppedTokens?: number;
+}
+
+interface EncodedText extends EncodedInput {
+  droppedTokens: number;
+}
 
 const TEXT_GRAPH_INPUTS = ['input_ids', 'attention_mask', 'token_type_ids'];
 
@@ -46,7 +58,7 @@ function textLimits(folder: ModelFolder): { maxCharacters: number; maxTokens: nu
   return { maxCharacters: MAX_TEXT_CHARACTERS, maxTokens: Math.min(MAX_TEXT_TOKENS, folder.maxLength ?? MAX_TEXT_TOKENS) };
 }
 
-export const textDomain: Domain<TextInput> = {
+export const textDomain: Domain<TextInput, TextPrediction, EncodedText> = {
   name: 'text',
   inputSchema: textInputSchema,
   requiredFiles: ['config.json', 'tokenizer.json', 'tokenizer_config.json'],
@@ -65,18 +77,22 @@ export const textDomain: Domain<TextInput> = {
     }
     const tokenizer = await loadTextTokenizer(folder.dir, textLimits(folder).maxTokens);
     return {
-      encode(input): EncodedInput {
-        const { ids, typeIds, tokens } = tokenizer.encode(input.text);
+      encode(input): EncodedText {
+        const { ids, typeIds, tokens, droppedTokens } = tokenizer.encode(input.text, input.truncate);
         const feeds: Record<string, Tensor> = { input_ids: int64Row(ids) };
         if (graph.inputNames.includes('attention_mask')) feeds.attention_mask = int64Row(ids.map(() => 1));
         if (graph.inputNames.includes('token_type_ids')) feeds.token_type_ids = int64Row(typeIds);
-        return { feeds, tokens, readoutQuery: 0 };
+        return { feeds, tokens, readoutQuery: 0, droppedTokens };
       },
-      predict: (outputs) => predictClasses(outputs, folder.labels),
-      withoutElement: withoutSequencePosition,
+      predict: (outputs, encoded) => {
+        const prediction: TextPrediction = predictClasses(outputs, folder.labels);
+        return encoded.droppedTokens > 0 ? { ...prediction, droppedTokens: encoded.droppedTokens } : prediction;
+      },
+      withoutElement: (encoded, index) => ({ ...withoutSequencePosition(encoded, index), droppedTokens: encoded.droppedTokens }),
     };
   },
 };
 
 /** The text task of a Hugging Face-layout folder: tokenise locally, run once, prediction + token attention. */
-export const loadTextTask: LoadAttentionTask<TextInput> = (modelDir, options) => createAttentionTask(textDomain, modelDir, options);
+export const loadTextTask: LoadAttentionTask<TextInput, TextPrediction> = (modelDir, options) =>
+  createAttentionTask(textDomain, modelDir, options);

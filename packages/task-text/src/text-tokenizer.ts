@@ -1,5 +1,5 @@
-// Tokenises text with @huggingface/transformers' AutoTokenizer read from the model folder only
-// (never the network), and refuses text over the model's token limit.
+// Tokenises text with @huggingface/transformers' AutoTokenizer read from the model folder only (never the
+// network); text over the model's token limit is refused, or cut to it on request (as pipelines' `truncation`).
 import { AutoTokenizer, env, type PreTrainedTokenizer } from '@huggingface/transformers';
 import { AttentionError, type AttentionToken } from '@attn/core';
 
@@ -8,14 +8,16 @@ export interface EncodedText {
   typeIds: number[];
   /** One per id: the wordpiece, with `special` for [CLS]/[SEP]/[PAD]/<s>/… */
   tokens: AttentionToken[];
+  /** How many tokens truncation cut off the end (0 when the text fitted). */
+  droppedTokens: number;
 }
 
 export interface TextTokenizer {
-  /** Encodes `text` (already checked by the input schema) with the model's special tokens, no truncation. */
-  encode(text: string): EncodedText;
+  /** Encodes `text` (already checked by the input schema) with the model's special tokens; `truncate` cuts it to the limit. */
+  encode(text: string, truncate?: boolean): EncodedText;
 }
 
-/** The tokenizer of the folder `dir`; encode() refuses more than `maxTokens` tokens (E_LIMIT on field `text`). */
+/** The tokenizer of the folder `dir`; encode() refuses more than `maxTokens` tokens (E_LIMIT on field `text`) unless it may truncate. */
 export async function loadTextTokenizer(dir: string, maxTokens: number): Promise<TextTokenizer> {
   env.allowRemoteModels = false;
   env.allowLocalModels = true;
@@ -31,20 +33,29 @@ export async function loadTextTokenizer(dir: string, maxTokens: number): Promise
   // [UNK] stands for a real word of the input, so it is not dimmed as special.
   const specialIds = new Set(tokenizer.all_special_ids.filter((id) => id !== tokenizer.unk_token_id));
 
-  function encode(text: string): EncodedText {
+  /** The first `maxTokens` ids with the closing special tokens ([SEP], </s>) kept, as a Transformers tokenizer truncates one sequence. */
+  const truncated = <T>(values: T[], ids: number[]): T[] => {
+    let closing = 0;
+    while (closing < ids.length && specialIds.has(ids[ids.length - 1 - closing]!)) closing++;
+    return [...values.slice(0, maxTokens - closing), ...values.slice(values.length - closing)];
+  };
+
+  function encode(text: string, truncate = false): EncodedText {
     const encoded = tokenizer(text, { return_tensor: false, padding: false, truncation: false }) as unknown as {
       input_ids: number[];
       token_type_ids?: number[];
     };
-    const ids = encoded.input_ids;
-    if (ids.length > maxTokens) {
-      throw new AttentionError('E_LIMIT', `is ${ids.length} tokens long, over the model's limit of ${maxTokens} tokens`, { field: 'text' });
+    const all = encoded.input_ids;
+    if (all.length > maxTokens && !truncate) {
+      throw new AttentionError('E_LIMIT', `is ${all.length} tokens long, over the model's limit of ${maxTokens} tokens`, { field: 'text' });
     }
+    const fit = <T>(values: T[]) => (all.length > maxTokens ? truncated(values, all) : values);
+    const ids = fit(all);
     const tokens = ids.map((id): AttentionToken => {
       const label = idToToken.get(id) ?? `[${id}]`;
       return specialIds.has(id) ? { label, special: true } : { label };
     });
-    return { ids, typeIds: encoded.token_type_ids ?? ids.map(() => 0), tokens };
+    return { ids, typeIds: fit(encoded.token_type_ids ?? all.map(() => 0)), tokens, droppedTokens: all.length - ids.length };
   }
 
   return { encode };

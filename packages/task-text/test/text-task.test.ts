@@ -152,6 +152,16 @@ describe('loadTextTask on a built Hugging Face folder', () => {
     await expectError(task.explain({ text: 42 } as never), 'E_INPUT', /expected string/, 'text');
     expect(task.limits).toEqual({ maxCharacters: 1000, maxTokens: 160 });
   });
+
+  it('cuts text over the token limit to the limit when asked to truncate, keeps [SEP] and says how many tokens it dropped', async () => {
+    const long = await task.explain({ text: 'the '.repeat(170), truncate: true });
+    expect(long.attention.tokens).toHaveLength(160);
+    expect(long.attention.tokens.at(-1)).toEqual({ label: '[SEP]', special: true });
+    expect(long.prediction).toMatchObject({ droppedTokens: 12 });
+    const short = await task.explain({ text: 'great film', truncate: true });
+    expect(short.prediction).not.toHaveProperty('droppedTokens');
+    await expectError(task.explain({ text: 'the '.repeat(170), truncate: 'yes' } as never), 'E_INPUT', /expected boolean/, 'truncate');
+  });
 });
 
 describe('loadTextTask folder checks', () => {
