@@ -1,0 +1,42 @@
+// The app's routes under 1,000 hostile requests each (@attn/fuzz: fixed seed, bounded count), on untrained
+// stand-in models: every answer a 200 or a 4xx naming the field, never a 5xx or a stack; a valid request works after.
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import { explainRouteCache } from '@attn/server';
+import { fuzzRoute, hostileJsonRequests, hostileQueryRequests, JSON_CONTENT_TYPE, jsonText } from '@attn/fuzz';
+import { POST } from '../app/api/explain/route.ts';
+import { GET } from '../app/api/models/route.ts';
+import { TEXT_MODELS } from '../src/text-models.ts';
+import { writeUntrainedModels } from './untrained-model-folders.ts';
+
+const cache = explainRouteCache({ models: TEXT_MODELS, cacheName: 'text-classification' });
+const VALID_BODIES = [
+  { model: 'text-sentiment', input: { text: 'a good film, not too long' }, executionProvider: 'cpu', fallback: false },
+  { model: 'text-sentiment-seed', input: { text: 'dull plot' } },
+];
+
+const previousModelsDir = process.env.ATTN_MODELS_DIR;
+beforeAll(() => {
+  process.env.ATTN_MODELS_DIR = writeUntrainedModels();
+});
+afterAll(async () => {
+  await cache.dispose();
+  if (previousModelsDir === undefined) delete process.env.ATTN_MODELS_DIR;
+  else process.env.ATTN_MODELS_DIR = previousModelsDir;
+});
+
+describe('the routes under hostile requests', () => {
+  it('POST /api/explain', async () => {
+    const valid = { method: 'POST', query: '', contentType: JSON_CONTENT_TYPE, body: jsonText(VALID_BODIES[0]) } as const;
+    await fuzzRoute({ name: 'text-classification POST /api/explain', handler: POST, requests: hostileJsonRequests(VALID_BODIES), valid });
+  });
+
+  it('GET /api/models', async () => {
+    const valid = { method: 'GET', query: '', contentType: null } as const;
+    await fuzzRoute({
+      name: 'text-classification GET /api/models',
+      handler: () => GET(),
+      requests: hostileQueryRequests([''], ['model']),
+      valid,
+    });
+  });
+});
