@@ -66,7 +66,10 @@ export function validateFeeds(specs: GraphInputSpec[], feeds: Record<string, unk
   const expectedNames = specs.filter((s) => s.required).map((s) => s.name);
   for (const name of Object.keys(feeds)) {
     if (!byName.has(name)) {
-      throw new AttentionError('E_INPUT', `unknown input "${name}"; the model's inputs are: ${expectedNames.join(', ') || '(none)'}`);
+      throw new AttentionError(
+        'E_INPUT',
+        `unknown input ${JSON.stringify(name)}; the model's inputs are: ${expectedNames.join(', ') || '(none)'}`,
+      );
     }
   }
   const symbols = new Map<string, { input: string; size: number }>();

@@ -18,7 +18,10 @@ export type FeedsJson = z.infer<typeof feedsJsonSchema>;
 function tensorFromFeed(name: string, feed: z.infer<typeof feedSchema>): ort.Tensor {
   const size = feed.dims.reduce((a, b) => a * b, 1);
   if (feed.data.length !== size) {
-    throw new AttentionError('E_INPUT', `feed "${name}": dims [${feed.dims.join(', ')}] need ${size} values, got ${feed.data.length}`);
+    throw new AttentionError(
+      'E_INPUT',
+      `feed ${JSON.stringify(name)}: dims [${feed.dims.join(', ')}] need ${size} values, got ${feed.data.length}`,
+    );
   }
   const badIndex = feed.data.findIndex((v) =>
     feed.type === 'bool'
@@ -28,7 +31,7 @@ function tensorFromFeed(name: string, feed: z.infer<typeof feedSchema>): ort.Ten
   if (badIndex >= 0) {
     throw new AttentionError(
       'E_INPUT',
-      `feed "${name}": data[${badIndex}] = ${JSON.stringify(feed.data[badIndex])} is not a valid ${feed.type}`,
+      `feed ${JSON.stringify(name)}: data[${badIndex}] = ${JSON.stringify(feed.data[badIndex])} is not a valid ${feed.type}`,
     );
   }
   switch (feed.type) {
@@ -55,7 +58,7 @@ export function feedsFromJson(json: unknown): Record<string, ort.Tensor> {
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const [name, ...rest] = issue.path.map(String);
-    const where = name === undefined ? 'feeds.json' : `feed "${name}"${rest.length ? `.${rest.join('.')}` : ''}`;
+    const where = name === undefined ? 'feeds.json' : `feed ${JSON.stringify(name)}${rest.length ? `.${rest.join('.')}` : ''}`;
     throw new AttentionError('E_INPUT', `${where}: ${issue.message}`);
   }
   return Object.fromEntries(Object.entries(parsed.data).map(([name, feed]) => [name, tensorFromFeed(name, feed)]));

@@ -94,7 +94,7 @@ export function parseAttentionMaps(json: unknown): AttentionMaps {
   }
   const doc = result.data;
   const layers = doc.layers.map((layer, i): AttentionLayer => {
-    const where = `layers.${i} ("${layer.name}")`;
+    const where = `layers.${i} (${JSON.stringify(layer.name)})`;
     const data = decodePayload(layer, where);
     const expected = layerSize(layer.shape);
     if (data.length !== expected) {
