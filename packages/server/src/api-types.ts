@@ -45,3 +45,10 @@ export interface PerturbResponseBody<Prediction extends TaskPrediction = TaskPre
   timings: { totalMs: number; runs: number };
   provider: ProviderReport;
 }
+
+/** GET /api/tokenizer: the model's tokenizer.json and tokenizer_config.json, as Hugging Face tokenizers read them. */
+export interface TokenizerFilesBody {
+  model: string;
+  tokenizer: unknown;
+  config: unknown;
+}

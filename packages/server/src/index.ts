@@ -1,5 +1,5 @@
-// @attn/server — the shared server side of every app: POST /api/explain, POST /api/perturb and GET
-// /api/models for any domain, the body cap, the error body and status map, the task cache. Route files are a line.
+// @attn/server — the shared server side of every app: POST /api/explain, POST /api/perturb, GET /api/models
+// and GET /api/tokenizer for any domain, the body cap, the error body and status map, the task cache. Route files are a line.
 export * from './api-types.ts';
 export * from './error-response.ts';
 export * from './json-content-type.ts';
@@ -9,3 +9,4 @@ export * from './task-cache.ts';
 export * from './task-route.ts';
 export * from './explain-route.ts';
 export * from './perturb-route.ts';
+export * from './tokenizer-route.ts';
