@@ -1,5 +1,8 @@
 // The shape of one `attn` sub-command, and the argument helpers every command shares.
 // Commands print JSON on stdout and human text on stderr; errors are thrown, bin.ts reports them.
+import { once } from 'node:events';
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { finished } from 'node:stream/promises';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { AttentionError } from '@attn/core';
 import { outWriteError } from './out-path.ts';
@@ -74,14 +77,27 @@ export function parsePositiveInt(flag: string, value: string | undefined, fallba
 
 /** Writes a JSON document to stdout, or to `outPath` (checked by outPathArg) when given. */
 export async function writeJson(value: unknown, outPath?: string): Promise<void> {
-  const text = JSON.stringify(value) + '\n';
-  if (outPath) {
-    const { writeFile } = await import('node:fs/promises');
-    await writeFile(outPath, text).catch((cause: unknown) => {
-      throw outWriteError(outPath, cause);
-    });
-  } else {
-    await new Promise<void>((resolve, reject) => process.stdout.write(text, (e) => (e ? reject(e) : resolve())));
+  await writeText([JSON.stringify(value)], outPath);
+}
+
+/**
+ * Writes text given in pieces (and a final newline) to stdout or `outPath`, waiting whenever the stream asks to,
+ * so a document larger than one JavaScript string (attn extract on BERT-base) is never joined in memory.
+ */
+export async function writeText(pieces: Iterable<string>, outPath?: string): Promise<void> {
+  const stream = outPath ? createWriteStream(outPath) : process.stdout;
+  const failed = new Promise<never>((_, reject) => stream.once('error', reject));
+  failed.catch(() => undefined); // only raced with the waits below: an error nobody waits for must not crash the process
+  const write = async (piece: string) => {
+    if (!stream.write(piece)) await Promise.race([once(stream, 'drain'), failed]);
+  };
+  try {
+    for (const piece of pieces) await write(piece);
+    await write('\n');
+    if (outPath) await finished((stream as WriteStream).end());
+  } catch (cause) {
+    if (outPath) (stream as WriteStream).destroy();
+    throw outPath ? outWriteError(outPath, cause) : cause;
   }
 }
 

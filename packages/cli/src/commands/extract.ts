@@ -1,7 +1,7 @@
 // `attn extract <model.onnx> --feeds feeds.json`: runs the model once with its attention Softmax
-// outputs exposed and writes attn-maps/v1 (full float32 numbers by default) to stdout or --out.
-import { AttentionError, extractAttention, readModelSource, serializeAttentionMaps, type AttentionDataEncoding } from '@attn/core';
-import { parseCommandArgs, say, writeJson, type CliCommand } from '../command.ts';
+// outputs exposed and streams attn-maps/v1 (full float32 numbers by default) to stdout or --out, a layer at a time.
+import { AttentionError, attentionMapsJsonChunks, extractAttention, readModelSource, type AttentionDataEncoding } from '@attn/core';
+import { parseCommandArgs, say, writeText, type CliCommand } from '../command.ts';
 import { outPathArg } from '../out-path.ts';
 import {
   describeProvider,
@@ -62,7 +62,7 @@ ${providerOptionsUsage()}
       ...(heads !== undefined ? { heads } : {}),
       ...(values.id !== undefined ? { id: values.id } : {}),
     });
-    await writeJson(serializeAttentionMaps(maps, encoding), outPath);
+    await writeText(attentionMapsJsonChunks(maps, encoding), outPath);
     const shapes = maps.layers.map((l) => `${l.name} ${l.kind} [${l.shape.join(', ')}]`);
     say(`extracted ${maps.layers.length} attention layer(s) on ${describeProvider(provider)}`);
     for (const line of shapes) say(`  ${line}`);

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { isAttentionError } from '../errors.ts';
 import { float16BitsToFloat32, float32ToFloat16Bits } from './binary-codec.ts';
-import { attentionAt, headMatrix, parseAttentionMaps, serializeAttentionMaps } from './serialize.ts';
+import { attentionAt, attentionMapsJsonChunks, headMatrix, parseAttentionMaps, serializeAttentionMaps } from './serialize.ts';
 import { queryTokensOf, type AttentionMaps } from './types.ts';
 
 function softmaxRows(values: number[], keys: number): Float32Array {
@@ -158,5 +158,15 @@ describe('attn-maps/v1 with separate query and key axes', () => {
     const queries = sampleMaps().layers[0]!.shape[2];
     expectCode(() => parseAttentionMaps({ ...json, readoutQuery: queries }), 'E_FORMAT', /readoutQuery \d+ is not a query of layers\.0/);
     expectCode(() => parseAttentionMaps({ ...json, readoutQuery: -1 }), 'E_FORMAT', /readoutQuery/);
+  });
+
+  it('writes the same JSON text in pieces, one per layer, for every encoding', () => {
+    for (const encoding of ['numbers', 'float32', 'float16', 'uint8'] as const) {
+      for (const maps of [sampleMaps(), { ...sampleMaps(), readoutQuery: 1 }, crossMaps()]) {
+        const pieces = [...attentionMapsJsonChunks(maps, encoding)];
+        expect(pieces).toHaveLength(maps.layers.length + 2);
+        expect(pieces.join('')).toBe(JSON.stringify(serializeAttentionMaps(maps, encoding)));
+      }
+    }
   });
 });

@@ -35,8 +35,8 @@ function encodeLayer(layer: AttentionLayer, encoding: AttentionDataEncoding): At
   }
 }
 
-/** The JSON document for `maps`; `numbers` (the default) keeps full float32 precision. */
-export function serializeAttentionMaps(maps: AttentionMaps, encoding: AttentionDataEncoding = 'numbers'): AttentionMapsJson {
+/** Everything of the JSON document but its layers, in the document's key order. */
+function documentHead(maps: AttentionMaps): Omit<AttentionMapsJson, 'layers'> {
   const axes = maps.queryTokens ? { queryTokens: maps.queryTokens, keyTokens: maps.tokens } : { tokens: maps.tokens };
   return {
     format: ATTN_MAPS_FORMAT,
@@ -44,8 +44,23 @@ export function serializeAttentionMaps(maps: AttentionMaps, encoding: AttentionD
     domain: maps.domain,
     ...axes,
     ...(maps.readoutQuery === undefined ? {} : { readoutQuery: maps.readoutQuery }),
-    layers: maps.layers.map((layer) => encodeLayer(layer, encoding)),
   };
+}
+
+/** The JSON document for `maps`; `numbers` (the default) keeps full float32 precision. */
+export function serializeAttentionMaps(maps: AttentionMaps, encoding: AttentionDataEncoding = 'numbers'): AttentionMapsJson {
+  return { ...documentHead(maps), layers: maps.layers.map((layer) => encodeLayer(layer, encoding)) };
+}
+
+/**
+ * The same document as JSON text, one piece per layer (the head first, the closing bracket last), so a writer
+ * never holds the whole text: a BERT-base document of 512 tokens is longer than a JavaScript string may be.
+ */
+export function* attentionMapsJsonChunks(maps: AttentionMaps, encoding: AttentionDataEncoding = 'numbers'): Generator<string> {
+  const head = JSON.stringify(documentHead(maps));
+  yield `${head.slice(0, -1)},"layers":[`;
+  for (const [i, layer] of maps.layers.entries()) yield `${i === 0 ? '' : ','}${JSON.stringify(encodeLayer(layer, encoding))}`;
+  yield ']}';
 }
 
 function decodePayload(layer: AttentionLayerJson, where: string): Float32Array {
