@@ -26,9 +26,11 @@ export interface HeadPanelProps {
 
 export function HeadPanel({ maps, fileBase, maxHeadViewLines, maxThumbCells }: HeadPanelProps) {
   const [tab, setTab] = useState<TabId>('head-view');
-  const [layerIndex, setLayerIndex] = useState(0);
+  const [chosenLayer, setLayerIndex] = useState(0);
   const viewRef = useRef<HTMLDivElement>(null);
-  const layer = maps.layers[Math.min(layerIndex, maps.layers.length - 1)];
+  // The chosen layer stays across new maps, clamped to their layers.
+  const layerIndex = Math.max(0, Math.min(chosenLayer, maps.layers.length - 1));
+  const layer = maps.layers[layerIndex];
 
   const onTabKey = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;

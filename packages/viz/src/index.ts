@@ -7,7 +7,7 @@ export * from './weight-vector.ts';
 export * from './token-layout.ts';
 export * from './export-files.ts';
 export { ColorLegend, type ColorLegendProps } from './color-legend.tsx';
-export { TokenHeat, tokenHeatScaleMax, type TokenHeatProps } from './token-heat.tsx';
+export { TokenHeat, tokenHeatScale, tokenHeatScaleMax, type TokenHeatProps } from './token-heat.tsx';
 export { HeadChips, type HeadChipsProps } from './head-chips.tsx';
 export { HeadView, queryLabels, activeHeadsRow, strongestLines, type HeadViewProps, type HeadViewLine } from './head-view.tsx';
 export { AttentionHeatmap, moveCursor, type AttentionHeatmapProps } from './attention-heatmap.tsx';

@@ -1,5 +1,5 @@
-// TokenHeat: each token (word piece, patch, item) shaded by one weight — attention from the
-// first query, a head mean, rollout or pooling weights — with the value in its title and a legend.
+// TokenHeat: each token (word piece, patch, item) shaded by one weight — attention from the first query, a head mean,
+// rollout or pooling weights — with the value in its title and a legend that says which tokens set the colour scale.
 import type { AttentionToken } from '@attn/core/format';
 import { formatWeight, normaliseWeight, sequentialColor, textColorOn } from './color-scale.ts';
 import { COLOR_LEGEND_HEIGHT, ColorLegend } from './color-legend.tsx';
@@ -12,7 +12,7 @@ export interface TokenHeatProps {
   /** Shown above the tokens and in the legend's accessible name. */
   caption?: string;
   maxWidth?: number;
-  /** Scale the colours to the largest weight among non-special tokens (special ones then saturate). */
+  /** Scale the colours to the range of the non-special tokens' weights (special ones then saturate); else from 0 to the largest. */
   scaleToContent?: boolean;
 }
 
@@ -33,12 +33,24 @@ export function tokenHeatScaleMax(tokens: readonly AttentionToken[], weights: Ar
   return scaleToContent && content > 0 ? content : all;
 }
 
+/** The colour scale's range: the non-special tokens' lowest to highest weight, or 0 to the largest weight of all. */
+export function tokenHeatScale(
+  tokens: readonly AttentionToken[],
+  weights: ArrayLike<number>,
+  scaleToContent: boolean,
+): { min: number; max: number } {
+  const max = tokenHeatScaleMax(tokens, weights, scaleToContent);
+  let min = max;
+  for (let i = 0; i < weights.length; i++) if (!tokens[i]?.special) min = Math.min(min, weights[i]!);
+  return { min: scaleToContent && min < max ? min : 0, max };
+}
+
 export function TokenHeat({ tokens, weights, caption, maxWidth = 640, scaleToContent = true }: TokenHeatProps) {
   const labels = tokens.map((t) => t.label);
   const layout = layoutTokenRows(labels, { maxWidth, fontSize: FONT_SIZE, padding: 6, gap: 4, rowHeight: ROW_HEIGHT });
-  const max = tokenHeatScaleMax(tokens, weights, scaleToContent);
+  const { min, max } = tokenHeatScale(tokens, weights, scaleToContent);
   const top = caption ? CAPTION_HEIGHT : 4;
-  const legendWidth = Math.min(240, Math.max(160, layout.width));
+  const legendWidth = Math.min(300, Math.max(260, layout.width));
   const width = Math.max(layout.width, legendWidth) + 2;
   const height = top + layout.height + 14 + COLOR_LEGEND_HEIGHT;
   return (
@@ -60,7 +72,7 @@ export function TokenHeat({ tokens, weights, caption, maxWidth = 640, scaleToCon
       {layout.boxes.map((box, i) => {
         const token = tokens[i]!;
         const weight = weights[i] ?? 0;
-        const t = normaliseWeight(weight, max);
+        const t = normaliseWeight(weight - min, max - min);
         const name = `${token.label}: ${formatWeight(weight)}`;
         return (
           <g key={i} transform={`translate(${box.x + 1} ${top + box.y})`} role="img" aria-label={name} data-weight={weight}>
@@ -87,7 +99,14 @@ export function TokenHeat({ tokens, weights, caption, maxWidth = 640, scaleToCon
           </g>
         );
       })}
-      <ColorLegend x={1} y={top + layout.height + 14} width={legendWidth} max={max} />
+      <ColorLegend
+        x={1}
+        y={top + layout.height + 14}
+        width={legendWidth}
+        min={min}
+        max={max}
+        label={scaleToContent && tokens.some((t) => t.special) ? 'weight · scale without special tokens' : 'attention weight'}
+      />
     </svg>
   );
 }

@@ -3,7 +3,7 @@
 // a pooling layer (one learned query) is named as such, and its single head offers no head menu.
 'use client';
 import type { AttentionMaps } from '@attn/core/format';
-import { canRollout, type WeightSelection } from './weight-vector.ts';
+import { canRollout, defaultWeightSelection, type WeightSelection } from './weight-vector.ts';
 
 export interface WeightSelectionControlsProps {
   maps: AttentionMaps;
@@ -13,11 +13,16 @@ export interface WeightSelectionControlsProps {
   name: string;
 }
 
-/** `selection` with its head clamped to the heads of its layer (a head chosen on a wider layer). */
+/**
+ * `selection` made valid for `maps`, so a choice survives new maps (another text or model): rollout where the maps
+ * have no self layers becomes the default, the layer is clamped to the maps' layers, the head to that layer's heads.
+ */
 export function effectiveWeightSelection(maps: AttentionMaps, selection: WeightSelection): WeightSelection {
-  if (selection.mode !== 'head') return selection;
-  const heads = maps.layers[selection.layer]?.shape[1] ?? 1;
-  return { ...selection, head: Math.min(selection.head, heads - 1) };
+  if (selection.mode === 'rollout') return canRollout(maps) ? selection : defaultWeightSelection(maps);
+  const layer = Math.max(0, Math.min(selection.layer, maps.layers.length - 1));
+  if (selection.mode === 'mean') return { ...selection, layer };
+  const heads = maps.layers[layer]?.shape[1] ?? 1;
+  return { ...selection, layer, head: Math.min(selection.head, heads - 1) };
 }
 
 /** "layer i", or "pooling (i)" for a pooling layer. */
@@ -25,11 +30,11 @@ export function layerName(maps: AttentionMaps, index: number): string {
   return maps.layers[index]?.kind === 'pooling' ? `pooling (${index})` : `layer ${index}`;
 }
 
-export function WeightSelectionControls({ maps, selection, onChange, name }: WeightSelectionControlsProps) {
+export function WeightSelectionControls({ maps, selection: chosen, onChange, name }: WeightSelectionControlsProps) {
+  const selection = effectiveWeightSelection(maps, chosen);
   const layer = selection.mode === 'rollout' ? maps.layers.length - 1 : selection.layer;
   const heads = maps.layers[layer]?.shape[1] ?? 1;
   const pooling = maps.layers[layer]?.kind === 'pooling';
-  const effective = effectiveWeightSelection(maps, selection);
   const setMode = (mode: WeightSelection['mode']) =>
     onChange(mode === 'rollout' ? { mode } : mode === 'mean' ? { mode, layer } : { mode, layer, head: 0 });
 
@@ -59,10 +64,10 @@ export function WeightSelectionControls({ maps, selection, onChange, name }: Wei
           </select>
         </label>
       ) : null}
-      {effective.mode === 'head' ? (
+      {selection.mode === 'head' ? (
         <label className="field inline">
           <span>Head</span>
-          <select value={effective.head} onChange={(e) => onChange({ ...effective, head: Number(e.target.value) })} name={`${name}-head`}>
+          <select value={selection.head} onChange={(e) => onChange({ ...selection, head: Number(e.target.value) })} name={`${name}-head`}>
             {Array.from({ length: heads }, (_, h) => (
               <option key={h} value={h}>
                 head {h}

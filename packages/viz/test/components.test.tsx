@@ -6,7 +6,7 @@ import { AttentionHeatmap, moveCursor } from '../src/attention-heatmap.tsx';
 import { HeadGrid, headGridCells } from '../src/head-grid.tsx';
 import { HeadView, activeHeadsRow, queryLabels, strongestLines } from '../src/head-view.tsx';
 import { ScoreBars, sortedScores } from '../src/score-bars.tsx';
-import { TokenHeat, tokenHeatScaleMax } from '../src/token-heat.tsx';
+import { TokenHeat, tokenHeatScale, tokenHeatScaleMax } from '../src/token-heat.tsx';
 import { layerHeadMatrix } from '../src/attention-matrix.ts';
 import { SENTENCE_TOKENS, poolingLayer, shiftedLayer } from './attention-fixtures.ts';
 
@@ -25,6 +25,16 @@ describe('TokenHeat', () => {
   it('scales to the largest content weight, so special tokens do not wash out the rest', () => {
     expect(tokenHeatScaleMax(SENTENCE_TOKENS, weights, true)).toBe(0.25);
     expect(tokenHeatScaleMax(SENTENCE_TOKENS, weights, false)).toBe(0.5);
+  });
+  it('by default spans the colours over the non-special tokens’ range and says so on the legend; else 0 to the largest of all', () => {
+    expect(tokenHeatScale(SENTENCE_TOKENS, weights, true)).toEqual({ min: 0.1, max: 0.25 });
+    expect(tokenHeatScale(SENTENCE_TOKENS, weights, false)).toEqual({ min: 0, max: 0.5 });
+    const scaled = renderToStaticMarkup(<TokenHeat tokens={SENTENCE_TOKENS} weights={weights} />);
+    expect(scaled).toContain('Colour scale: weight · scale without special tokens from 0.100 to 0.250');
+    const fills = (html: string) => [...html.matchAll(/<rect width="[\d.]+" height="28" rx="5" fill="(#[0-9a-f]+)"/g)].map((m) => m[1]);
+    expect(fills(scaled)[1]).toBe('#f7fbff');
+    const plain = renderToStaticMarkup(<TokenHeat tokens={SENTENCE_TOKENS} weights={weights} scaleToContent={false} />);
+    expect(plain).toContain('Colour scale: attention weight from 0 to 0.500');
   });
 });
 

@@ -1,5 +1,5 @@
-// The weight-selection menus: rollout offered for self-attention, layer and head menus as the mode needs,
-// and a head chosen on a wider layer clamped to the heads of the layer chosen now.
+// The weight-selection menus: rollout offered for self-attention, layer and head menus as the mode needs, and a
+// choice kept across new maps: a head clamped to its layer's heads, a layer to the maps' layers, rollout where it applies.
 import { describe, expect, it } from 'vitest';
 import { renderToStaticMarkup } from 'react-dom/server';
 import type { AttentionMaps } from '@attn/core/format';
@@ -31,6 +31,18 @@ describe('WeightSelectionControls', () => {
     expect(effectiveWeightSelection(maps, { mode: 'head', layer: 1, head: 3 })).toEqual({ mode: 'head', layer: 1, head: 1 });
     expect(effectiveWeightSelection(maps, { mode: 'mean', layer: 1 })).toEqual({ mode: 'mean', layer: 1 });
     expect(render({ mode: 'head', layer: 1, head: 3 }).match(/<option value="\d"[^>]*>head \d<\/option>/g)).toHaveLength(2);
+  });
+
+  it('keeps a choice made on other maps valid: the layer clamped to these maps, rollout only where there are self layers', () => {
+    const pooled: AttentionMaps = { ...maps, layers: [poolingLayer([0.5, 0.1, 0.2, 0.1, 0.1])] };
+    expect(effectiveWeightSelection(maps, { mode: 'head', layer: 5, head: 3 })).toEqual({ mode: 'head', layer: 1, head: 1 });
+    expect(effectiveWeightSelection(pooled, { mode: 'mean', layer: 1 })).toEqual({ mode: 'mean', layer: 0 });
+    expect(effectiveWeightSelection(pooled, { mode: 'rollout' })).toEqual({ mode: 'mean', layer: 0 });
+    expect(effectiveWeightSelection(maps, { mode: 'rollout' })).toEqual({ mode: 'rollout' });
+    const html = renderToStaticMarkup(
+      <WeightSelectionControls maps={pooled} selection={{ mode: 'rollout' }} onChange={() => {}} name="heat" />,
+    );
+    expect(html).toMatch(/<option value="mean" selected="">pooling weights<\/option>/);
   });
 
   it('names a pooling layer and its weights, and offers no head menu for its single head', () => {
