@@ -77,7 +77,12 @@ function withInvalidUtf8(text: string, where: number, bytes: readonly number[]):
 
 /** POST bodies: mostly mutations of `validBodies` as JSON, with raw texts, invalid UTF-8, truncation and wrong content types mixed in. */
 export function hostileJsonRequests(validBodies: readonly unknown[]): fc.Arbitrary<FuzzRequest> {
-  const post = (body: string | Uint8Array<ArrayBuffer>, contentType: string | null): FuzzRequest => ({ method: 'POST', query: '', contentType, body });
+  const post = (body: string | Uint8Array<ArrayBuffer>, contentType: string | null): FuzzRequest => ({
+    method: 'POST',
+    query: '',
+    contentType,
+    body,
+  });
   const valueText = mutatedBodies(validBodies).map(jsonText);
   const jsonType = fc.constantFrom(...JSON_CONTENT_TYPES);
   return fc.oneof(
