@@ -1,28 +1,34 @@
-// The input form: model and execution provider menus, the sentence (with a character count and
-// example buttons), and the submit button; Ctrl/⌘+Enter in the text box submits too.
+// The input form: model and execution provider menus, the sentence (with its token and character counts against the
+// model's limits, truncation, example buttons), and the submit button; Ctrl/⌘+Enter in the text box submits too.
 'use client';
 import type { FormEvent, KeyboardEvent } from 'react';
 import type { ModelListEntry } from '@attn/server/api-types';
 import type { TextInput } from '@attn/task-text';
 import { ModelSelect, ProviderSelect } from '@attn/viz';
+import { TextLimits } from './text-limits.tsx';
+import type { TokenCountState } from './use-token-count.ts';
 
 export interface ExplainFormProps {
   models: readonly ModelListEntry<TextInput>[];
   providers: readonly string[];
-  /** The model's character limit (undefined while its folder cannot be read). */
+  /** The model's limits (undefined while its folder cannot be read). */
   maxCharacters: number | undefined;
+  maxTokens: number | undefined;
+  tokenCount: TokenCountState;
   modelId: string;
   provider: string;
   text: string;
+  truncate: boolean;
   busy: boolean;
   onModelChange: (id: string) => void;
   onProviderChange: (provider: string) => void;
   onTextChange: (text: string) => void;
+  onTruncateChange: (truncate: boolean) => void;
   onSubmit: () => void;
 }
 
 export function ExplainForm(props: ExplainFormProps) {
-  const { models, providers, maxCharacters, modelId, provider, text, busy } = props;
+  const { models, providers, maxCharacters, maxTokens, tokenCount, modelId, provider, text, truncate, busy } = props;
   const model = models.find((m) => m.id === modelId);
   const empty = text.trim() === '';
   const submit = (event: FormEvent) => {
@@ -46,16 +52,20 @@ export function ExplainForm(props: ExplainFormProps) {
           name="text"
           rows={3}
           value={text}
-          maxLength={maxCharacters}
           onChange={(e) => props.onTextChange(e.target.value)}
           onKeyDown={onKeyDown}
           placeholder="Type a sentence…"
         />
       </label>
       <div className="form-row form-footer">
-        <span className="hint">
-          {text.length} / {maxCharacters ?? '–'} characters · Ctrl+Enter to explain
-        </span>
+        <TextLimits
+          characters={text.length}
+          maxCharacters={maxCharacters}
+          maxTokens={maxTokens}
+          count={tokenCount}
+          truncate={truncate}
+          onTruncateChange={props.onTruncateChange}
+        />
         <button type="submit" className="primary" disabled={busy || empty}>
           {busy ? 'Explaining…' : 'Explain'}
         </button>

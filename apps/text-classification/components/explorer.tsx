@@ -1,12 +1,16 @@
-// The interactive page: the form, the loading/error states, and for a result the prediction,
-// the token heat and the attention-heads card. Defaults: the first model, CPU, its first example.
+// The interactive page: the form, the loading/error states, and the last result — named by its model and text,
+// dimmed while the next loads or when the form no longer matches it — with the prediction, the token heat and the
+// attention-heads card, whose settings stay across Explain. Defaults: the first model, CPU, its first example.
 'use client';
 import { useState } from 'react';
 import type { ModelListEntry } from '@attn/server/api-types';
-import type { TextInput } from '@attn/task-text';
-import { HeadPanel, PredictionCard, useExplain } from '@attn/viz';
+import type { TextInput, TextPrediction } from '@attn/task-text';
+import { HeadPanel, PredictionCard, useExplain, type ExplainView } from '@attn/viz';
 import { ExplainForm } from './explain-form.tsx';
+import { ResultCaption } from './result-caption.tsx';
+import { ResultNotes } from './result-notes.tsx';
 import { TokenHeatPanel } from './token-heat-panel.tsx';
+import { useTokenCount } from './use-token-count.ts';
 
 export interface ExplorerProps {
   models: ModelListEntry<TextInput>[];
@@ -19,9 +23,15 @@ export function Explorer({ models, providers }: ExplorerProps) {
   const [modelId, setModelId] = useState(models[0]?.id ?? '');
   const [provider, setProvider] = useState('cpu');
   const [text, setText] = useState(exampleTexts(models[0])[0] ?? '');
-  const { state, explain } = useExplain();
+  const [truncate, setTruncate] = useState(false);
+  const { state, explain } = useExplain<TextPrediction>();
+  const tokenCount = useTokenCount(modelId, text);
   const model = models.find((m) => m.id === modelId);
   const limits = model?.limits ?? {};
+
+  // The last result stays on the page until the next one arrives (React's "storing information from previous renders").
+  const [view, setView] = useState<ExplainView<TextPrediction> | null>(null);
+  if (state.status === 'done' && state.view !== view) setView(state.view);
 
   const changeModel = (id: string) => {
     const next = models.find((m) => m.id === id);
@@ -30,7 +40,9 @@ export function Explorer({ models, providers }: ExplorerProps) {
     setModelId(id);
   };
 
-  const view = state.status === 'done' ? state.view : null;
+  const loading = state.status === 'loading';
+  const shownText = (view?.request.input as TextInput | undefined)?.text ?? '';
+  const stale = view !== null && (view.body.model !== modelId || shownText !== text);
   const fileBase = view ? view.body.model : modelId;
 
   return (
@@ -39,17 +51,23 @@ export function Explorer({ models, providers }: ExplorerProps) {
         models={models}
         providers={providers}
         maxCharacters={limits.maxCharacters}
+        maxTokens={limits.maxTokens}
+        tokenCount={tokenCount}
         modelId={modelId}
         provider={provider}
         text={text}
-        busy={state.status === 'loading'}
+        truncate={truncate}
+        busy={loading}
         onModelChange={changeModel}
         onProviderChange={setProvider}
         onTextChange={setText}
-        onSubmit={() => explain({ model: modelId, input: { text }, executionProvider: provider, fallback: true })}
+        onTruncateChange={setTruncate}
+        onSubmit={() =>
+          explain({ model: modelId, input: truncate ? { text, truncate } : { text }, executionProvider: provider, fallback: true })
+        }
       />
       <div aria-live="polite" className="status-line">
-        {state.status === 'loading' ? <p className="loading">Running the model (the first request also loads it)…</p> : null}
+        {loading ? <p className="loading">Running the model (the first request also loads it)…</p> : null}
         {state.status === 'idle' ? (
           <p className="hint">
             Inputs up to {limits.maxCharacters} characters and {limits.maxTokens} tokens. Press Explain to see where the model looks.
@@ -62,7 +80,14 @@ export function Explorer({ models, providers }: ExplorerProps) {
         </div>
       ) : null}
       {view ? (
-        <div className="results" key={`${view.body.model}-${view.body.attention.model.sha256 ?? ''}-${view.roundTripMs}`}>
+        <div className={loading || stale ? 'results dimmed' : 'results'} aria-busy={loading}>
+          <ResultCaption
+            modelTitle={models.find((m) => m.id === view.body.model)?.title ?? view.body.model}
+            text={shownText}
+            stale={stale}
+            loading={loading}
+          />
+          <ResultNotes tokens={view.maps.tokens} droppedTokens={view.body.prediction.droppedTokens} />
           <PredictionCard view={view} preprocessLabel="tokenise" positionName="token" />
           <TokenHeatPanel maps={view.maps} fileBase={fileBase} />
           <HeadPanel maps={view.maps} fileBase={fileBase} />

@@ -96,6 +96,8 @@ describe('text-classification page', () => {
       .evaluateAll((gs) => gs.map((g) => g.getAttribute('aria-label') ?? ''));
     const total = names.reduce((sum, name) => sum + Number(name.split(': ').pop()), 0);
     expect(total).toBeCloseTo(1, 1);
+    await expect(page.getByRole('tab', { name: 'Layer × head grid' }).getAttribute('aria-selected')).resolves.toBe('true');
+    await page.getByRole('tab', { name: 'Head view' }).click();
     await expect(page.getByTestId('head-view').locator('g[data-head-view-token="query"]').textContent()).resolves.toBe('pooling');
   });
 

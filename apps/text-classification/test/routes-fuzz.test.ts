@@ -5,6 +5,7 @@ import { explainRouteCache } from '@attn/server';
 import { fuzzRoute, hostileJsonRequests, hostileQueryRequests, JSON_CONTENT_TYPE, jsonText } from '@attn/fuzz';
 import { POST } from '../app/api/explain/route.ts';
 import { GET } from '../app/api/models/route.ts';
+import { GET as GET_TOKENIZER } from '../app/api/tokenizer/route.ts';
 import { TEXT_MODELS } from '../src/text-models.ts';
 import { writeUntrainedModels } from './untrained-model-folders.ts';
 
@@ -12,6 +13,7 @@ const cache = explainRouteCache({ models: TEXT_MODELS, cacheName: 'text-classifi
 const VALID_BODIES = [
   { model: 'text-sentiment', input: { text: 'a good film, not too long' }, executionProvider: 'cpu', fallback: false },
   { model: 'text-sentiment-seed', input: { text: 'dull plot' } },
+  { model: 'text-sentiment', input: { text: 'a good film', truncate: true } },
 ];
 
 const previousModelsDir = process.env.ATTN_MODELS_DIR;
@@ -36,6 +38,16 @@ describe('the routes under hostile requests', () => {
       name: 'text-classification GET /api/models',
       handler: () => GET(),
       requests: hostileQueryRequests([''], ['model']),
+      valid,
+    });
+  });
+
+  it('GET /api/tokenizer', async () => {
+    const valid = { method: 'GET', query: '?model=text-sentiment', contentType: null } as const;
+    await fuzzRoute({
+      name: 'text-classification GET /api/tokenizer',
+      handler: GET_TOKENIZER,
+      requests: hostileQueryRequests(['model=text-sentiment', 'model=text-sentiment-seed'], ['model']),
       valid,
     });
   });
