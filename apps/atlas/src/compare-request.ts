@@ -30,16 +30,19 @@ export function checkCompareRequest(body: unknown): CompareRequest {
   return request;
 }
 
+/** Reports kept: the default comparison and recent chosen inputs; the oldest goes first, so memory stays bounded. */
+export const KEPT_COMPARE_REPORTS = 32;
 const reports = new Map<string, Promise<CompareReport>>();
 
-/** The report for a request; the same request is computed once per server (models do not change while it runs). */
+/** The report for a request; a recent request is computed once per server (models do not change while it runs). */
 export function cachedCompareReport(request: CompareRequest): Promise<CompareReport> {
   const key = JSON.stringify(request);
   let report = reports.get(key);
   if (!report) {
-    report = compareModels({ ...request, ...(request.inputs ? { inputs: request.inputs } : {}) });
+    report = compareModels(request);
     report.catch(() => reports.delete(key));
     reports.set(key, report);
+    if (reports.size > KEPT_COMPARE_REPORTS) reports.delete(reports.keys().next().value!);
   }
   return report;
 }

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { CompareReport } from '@attn/compare';
 import type { ApiErrorBody } from '@attn/server';
 import { POST as compare } from '../app/api/compare/route.ts';
+import { cachedCompareReport, KEPT_COMPARE_REPORTS } from '../src/compare-request.ts';
 
 const post = (body: unknown) =>
   compare(
@@ -54,5 +55,13 @@ describe('POST /api/compare', () => {
     const plain = await compare(new Request('http://localhost/api/compare', { method: 'POST', body: '{}' }));
     expect(plain.status).toBe(415);
     expect((await post({ models: ['text-spam'], examples: 1 })).status).toBe(200);
+  });
+
+  it('keeps the most recent reports only, so distinct inputs cannot fill the memory', async () => {
+    const request = (i: number) => ({ models: ['text-spam'], examples: 1, inputs: { text: { text: `message ${i}` } } });
+    const first = cachedCompareReport(request(0));
+    expect(cachedCompareReport(request(0))).toBe(first);
+    for (let i = 1; i <= KEPT_COMPARE_REPORTS; i++) await cachedCompareReport(request(i));
+    expect(cachedCompareReport(request(0))).not.toBe(first);
   });
 });
