@@ -1,6 +1,6 @@
 // One model's attention across its inputs, in the vocabulary every domain shares: the per-head
 // profile averaged over the inputs, the readout row's shape as raw attention, rollout and flow, faithfulness.
-import type { AttentionProfile, FaithfulnessFigure, HeadProfile, HeadRole, RowShape } from '@attn/core';
+import { AttentionError, type AttentionProfile, type FaithfulnessFigure, type HeadProfile, type HeadRole, type RowShape } from '@attn/core';
 
 export interface MeanFigure {
   mean: number;
@@ -77,7 +77,7 @@ export function compareProfiles(
   faithfulness: readonly FaithfulnessFigure[] | null,
 ): ModelComparison {
   const first = profiles[0];
-  if (!first) throw new Error(`no inputs were run for ${model.id}`);
+  if (!first) throw new AttentionError('E_INPUT', `${model.id} has no examples to run; give it an input for the ${model.domain} domain`);
   const heads = first.heads.map((head, i): HeadComparison => {
     const same = profiles.map((p) => p.heads[i]!);
     const roles = same.map((h) => h.role);

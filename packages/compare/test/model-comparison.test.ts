@@ -46,6 +46,12 @@ describe('compareProfiles', () => {
     expect(comparison.faithfulness!.mean).toBeCloseTo(0.3, 12);
   });
 
+  it('says which model had no input to run', () => {
+    expect(() => compareProfiles({ id: 'm', domain: 'text', title: 'M' }, [], null)).toThrow(
+      /m has no examples to run; give it an input for the text domain/,
+    );
+  });
+
   it('has no faithfulness figure for a task without a test', () => {
     expect(compareProfiles({ id: 'm', domain: 'text', title: 'M' }, [profile(0.5, 'local', 0)], null).faithfulness).toBeNull();
   });
