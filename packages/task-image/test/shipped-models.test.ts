@@ -1,8 +1,7 @@
-// The shipped image models in models/ (trained by `attn train`), where their folders exist: each explains
-// its own examples with the patch grid its config.json describes and classifies them as its card says; the
-// digit model reads an example redrawn large, dark on light, as the same digit; the clutter model's
-// rollout points into the digit's box on most of its examples. A missing folder skips its block, saying so.
-import { existsSync, readFileSync } from 'node:fs';
+// The shipped image models in models/ (committed; trained by `attn train`): each explains its own examples
+// with the patch grid its config.json describes and classifies them as its card says; the digit model reads an
+// example redrawn large, dark on light, as the same digit; the clutter model's rollout points into the digit's box.
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,27 +16,33 @@ const SHIPPED_IMAGE_MODELS = ['image-digits', 'image-digits-clutter'];
  */
 const MIN_EXAMPLE_ACCURACY: Record<string, number> = { 'image-digits': 0.75, 'image-digits-clutter': 0.3 };
 
-describe.each(SHIPPED_IMAGE_MODELS)('shipped model %s', (id) => {
-  const dir = join(modelsDir(), id);
-  const present = existsSync(join(dir, 'onnx', 'model.onnx'));
-  if (!present) console.warn(`[task-image] skipping the shipped-model checks of ${id}: ${dir} does not exist (pnpm attn train ${id})`);
-  let task: AttentionTask<ImageInput, ImagePrediction>;
-  let config: {
-    image_size: number;
-    patch_size: number;
-    num_hidden_layers: number;
-    num_attention_heads: number;
-    id2label: Record<string, string>;
-  };
+interface VitConfig {
+  image_size: number;
+  patch_size: number;
+  num_hidden_layers: number;
+  num_attention_heads: number;
+  id2label: Record<string, string>;
+}
 
+/** The shipped model's folder, config.json and task, loaded once for the enclosing describe block. */
+function shippedImageModel(id: string): { dir: string; config: () => VitConfig; task: () => AttentionTask<ImageInput, ImagePrediction> } {
+  const dir = join(modelsDir(), id);
+  let config: VitConfig;
+  let task: AttentionTask<ImageInput, ImagePrediction>;
   beforeAll(async () => {
-    if (!present) return;
     config = JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8'));
     task = await loadImageTask(dir, { id });
   });
   afterAll(() => task?.dispose());
+  return { dir, config: () => config, task: () => task };
+}
 
-  it.skipIf(!present)('explains every example with its patch grid and classifies them as well as its card says', async () => {
+describe.each(SHIPPED_IMAGE_MODELS)('shipped model %s', (id) => {
+  const model = shippedImageModel(id);
+
+  it('explains every example with its patch grid and classifies them as well as its card says', async () => {
+    const config = model.config();
+    const task = model.task();
     const grid = config.image_size / config.patch_size;
     const examples = task.examples();
     expect(examples.length).toBeGreaterThan(0);
@@ -54,22 +59,47 @@ describe.each(SHIPPED_IMAGE_MODELS)('shipped model %s', (id) => {
     expect(right / examples.length).toBeGreaterThanOrEqual(MIN_EXAMPLE_ACCURACY[id]!);
   });
 
-  it.skipIf(!present || id !== 'image-digits')(
-    'reads an example redrawn five times larger, dark on light and off-centre, as the same digit',
-    async () => {
-      const example = task.examples().find((e) => e.label !== undefined)!;
-      const { prediction } = await task.explain(example);
-      const dark = await sharp(join(dir, example.image)).negate().resize(140, 140).png().toBuffer();
-      const digit = await sharp({ create: { width: 200, height: 200, channels: 3, background: '#ffffff' } })
-        .composite([{ input: dark, left: 60, top: 10 }])
-        .png()
-        .toBuffer();
-      const redrawn = await task.explain({ image: `data:image/png;base64,${digit.toString('base64')}` });
-      expect(redrawn.prediction.label).toBe(prediction.label);
-    },
-  );
+  it('gives deletion curves from the unchanged image to every patch blanked', async () => {
+    const task = model.task();
+    for (const example of task.examples().slice(0, 3)) {
+      const curve = await imageDeletionCurve(task, example, { maxSteps: 16 });
+      expect(curve.steps.at(-1)).toBe(curve.patches);
+    }
+  });
+});
 
-  it.skipIf(!present || id !== 'image-digits-clutter')('points into the digit box with its rollout on most examples', async () => {
+describe('shipped model image-digits', () => {
+  const model = shippedImageModel('image-digits');
+
+  it('reads an example redrawn five times larger, dark on light and off-centre, as the same digit', async () => {
+    const task = model.task();
+    const example = task.examples().find((e) => e.label !== undefined)!;
+    const { prediction } = await task.explain(example);
+    const dark = await sharp(join(model.dir, example.image)).negate().resize(140, 140).png().toBuffer();
+    const digit = await sharp({ create: { width: 200, height: 200, channels: 3, background: '#ffffff' } })
+      .composite([{ input: dark, left: 60, top: 10 }])
+      .png()
+      .toBuffer();
+    const redrawn = await task.explain({ image: `data:image/png;base64,${digit.toString('base64')}` });
+    expect(redrawn.prediction.label).toBe(prediction.label);
+  });
+
+  // The clutter model's deletion area is small (0.064 ± 0.003 over the test split), so a few examples
+  // cannot show its sign; the digit model's (0.215 ± 0.006) shows on three.
+  it('hurts the true class more by blanking the most-attended patches first than in random order, on average', async () => {
+    const task = model.task();
+    const curves = [];
+    for (const example of task.examples().slice(0, 3)) curves.push(await imageDeletionCurve(task, example, { maxSteps: 16 }));
+    expect(curves.reduce((sum, curve) => sum + curve.areaBetween, 0) / curves.length).toBeGreaterThan(0);
+  });
+});
+
+describe('shipped model image-digits-clutter', () => {
+  const model = shippedImageModel('image-digits-clutter');
+
+  it('points into the digit box with its rollout on most examples', async () => {
+    const config = model.config();
+    const task = model.task();
     const grid = { gridSize: config.image_size / config.patch_size, patchSize: config.patch_size };
     const boxed = task.examples().filter((e) => e.box);
     expect(boxed.length).toBeGreaterThan(0);
@@ -80,22 +110,4 @@ describe.each(SHIPPED_IMAGE_MODELS)('shipped model %s', (id) => {
     }
     expect(hits / boxed.length).toBeGreaterThanOrEqual(0.5);
   });
-
-  it.skipIf(!present)('gives deletion curves from the unchanged image to every patch blanked', async () => {
-    for (const example of task.examples().slice(0, 3)) {
-      const curve = await imageDeletionCurve(task, example, { maxSteps: 16 });
-      expect(curve.steps.at(-1)).toBe(curve.patches);
-    }
-  });
-
-  // The clutter model's deletion area is small (0.064 ± 0.003 over the test split), so a few examples
-  // cannot show its sign; the digit model's (0.215 ± 0.006) shows on three.
-  it.skipIf(!present || id !== 'image-digits')(
-    'hurts the true class more by blanking the most-attended patches first than in random order, on average',
-    async () => {
-      const curves = [];
-      for (const example of task.examples().slice(0, 3)) curves.push(await imageDeletionCurve(task, example, { maxSteps: 16 }));
-      expect(curves.reduce((sum, curve) => sum + curve.areaBetween, 0) / curves.length).toBeGreaterThan(0);
-    },
-  );
 });
