@@ -7,7 +7,7 @@ import { useElementWidth } from '@attn/viz';
 import { ChartCard } from './chart-card.tsx';
 import { domainColor } from './domain-colors.ts';
 import { DotPlot } from './dot-plot.tsx';
-import { FigureBars } from './figure-bars.tsx';
+import { FigureBars, type FigureBarRow } from './figure-bars.tsx';
 import { RoleBars } from './role-bars.tsx';
 
 const DISTANCE_UNIT: Record<string, string> = { text: 'tokens', image: 'patches on the grid', recsys: 'items' };
@@ -18,6 +18,11 @@ export function CompareCharts({ report }: { report: CompareReport }) {
   const models: ModelComparison[] = report.domains.flatMap((d) => d.models);
   const headRows = (value: (head: ModelComparison['heads'][number]) => number | null) =>
     models.map((m) => ({ label: m.id, color: domainColor(m.domain), values: m.heads.map(value).filter((v): v is number => v !== null) }));
+  const figureRows = (values: (model: ModelComparison) => FigureBarRow['values'], note?: (model: ModelComparison) => string | undefined) =>
+    models.map((m): FigureBarRow => {
+      const text = note?.(m);
+      return { label: m.id, color: domainColor(m.domain), values: values(m), ...(text ? { note: text } : {}) };
+    });
   const units = [...new Set(models.map((m) => DISTANCE_UNIT[m.domain] ?? 'positions'))].join(' / ');
   return (
     <div ref={ref} className="compare-charts">
@@ -47,11 +52,7 @@ export function CompareCharts({ report }: { report: CompareReport }) {
         reading="Entropy of the row the prediction is read from ([CLS], the recommender's last item), special tokens left out: the last layer's head mean, attention rollout and attention flow. Rollout and flow need self-attention in every layer."
       >
         <FigureBars
-          rows={models.map((m) => ({
-            label: m.id,
-            color: domainColor(m.domain),
-            values: [m.readout.raw.entropy, m.readout.rollout?.entropy ?? null, m.readout.flow?.entropy ?? null],
-          }))}
+          rows={figureRows((m) => [m.readout.raw.entropy, m.readout.rollout?.entropy ?? null, m.readout.flow?.entropy ?? null])}
           series={['raw', 'rollout', 'flow']}
           domain={[0, 1]}
           xLabel="entropy of the readout row"
@@ -64,7 +65,7 @@ export function CompareCharts({ report }: { report: CompareReport }) {
         reading="Spearman's ρ between the readout row's raw attention and its rollout, mean ± standard error over the inputs."
       >
         <FigureBars
-          rows={models.map((m) => ({ label: m.id, color: domainColor(m.domain), values: [m.readout.rawVsRollout] }))}
+          rows={figureRows((m) => [m.readout.rawVsRollout])}
           series={['ρ raw ~ rollout']}
           domain={[-1, 1]}
           xLabel="Spearman's ρ"
@@ -77,12 +78,10 @@ export function CompareCharts({ report }: { report: CompareReport }) {
         reading="Each domain's own test, all read alike — higher means removing what attention ranks first hurts the prediction more, 0 is chance: drop-one Spearman (text), deletion area (images), drop-item Spearman (recommender)."
       >
         <FigureBars
-          rows={models.map((m) => ({
-            label: m.id,
-            color: domainColor(m.domain),
-            values: [m.faithfulness],
-            ...(m.faithfulness ? { note: m.faithfulness.method } : {}),
-          }))}
+          rows={figureRows(
+            (m) => [m.faithfulness],
+            (m) => m.faithfulness?.method,
+          )}
           series={['faithfulness']}
           xLabel="faithfulness figure (0 = chance)"
           width={width}
