@@ -1,6 +1,6 @@
 // The attention row a prediction is read from, one weight per key: the last layer's mean over heads from the document's readout
 // query ([CLS] for text and image, the last item for the recommender; query 0 where unstated). Thumbnails and /open draw it.
-import { AttentionError, queryTokensOf, type AttentionMaps } from '@attn/core/format';
+import { AttentionError, queryTokensOf, readoutQueryOf, type AttentionMaps } from '@attn/core/format';
 import { tokenWeights } from '@attn/viz';
 
 export interface ReadoutRow {
@@ -19,7 +19,7 @@ export function readoutRow(maps: AttentionMaps): ReadoutRow {
   const last = maps.layers[layer];
   if (!last) throw new AttentionError('E_INPUT', `the attention of model ${maps.model.id} has no layers`);
   const pooling = last.kind === 'pooling' || last.shape[2] === 1;
-  const query = pooling ? 0 : (maps.readoutQuery ?? 0);
+  const query = readoutQueryOf(maps, last);
   const queryLabel = pooling ? 'pooling' : (queryTokensOf(maps, last)?.[query]?.label ?? `query ${query}`);
   return { layer, query, queryLabel, weights: tokenWeights(maps, { mode: 'mean', layer }, { query }) };
 }

@@ -1,6 +1,6 @@
 // `attn explain <model-id | model-dir> --input …`: runs any registered domain's task (the apps' pipeline)
 // and prints { prediction, attention: attn-maps/v1, timings, provider } as JSON, or a short summary on stderr.
-import { AttentionError, queryTokensOf, serializeAttentionMaps, type AttentionLayer, type AttentionMaps } from '@attn/core';
+import { AttentionError, queryTokensOf, readoutQueryOf, serializeAttentionMaps, type AttentionMaps } from '@attn/core';
 import { describeModel, loadTask, resolveModel, SHIPPED_MODELS } from '@attn/registry';
 import { parseCommandArgs, requirePositional, say, writeJson, type CliCommand } from '../command.ts';
 import { outPathArg } from '../out-path.ts';
@@ -8,16 +8,11 @@ import { PROVIDER_OPTIONS, providerOptionsUsage, providerRequest } from './extra
 
 const TOP_TOKENS = 5;
 
-/** The query the prediction is read from: the maps' readout query ([CLS], a recommender's last item), else 0. */
-function readoutRow(maps: AttentionMaps, layer: AttentionLayer): number {
-  return layer.kind === 'pooling' ? 0 : Math.min(maps.readoutQuery ?? 0, layer.shape[2] - 1);
-}
-
 /** What the summary line shows: a pooling layer's weights, or the attention from the readout query (its token or position). */
 function topTokensTitle(maps: AttentionMaps): string {
   const layer = maps.layers.at(-1);
   if (layer?.kind === 'pooling') return 'top pooling weights';
-  const row = layer ? readoutRow(maps, layer) : 0;
+  const row = layer ? readoutQueryOf(maps, layer) : 0;
   const query = (layer && queryTokensOf(maps, layer)?.[row]?.label) ?? `position ${row}`;
   return `top attended from ${query} (last layer, mean of heads)`;
 }
@@ -27,7 +22,7 @@ export function topAttendedTokens(maps: AttentionMaps, count: number): { label: 
   const layer = maps.layers.at(-1);
   if (!layer) return [];
   const [, heads, queries, keys] = layer.shape;
-  const row = readoutRow(maps, layer);
+  const row = readoutQueryOf(maps, layer);
   const weights = Array.from({ length: keys }, (_, k) => {
     let sum = 0;
     for (let h = 0; h < heads; h++) sum += layer.data[(h * queries + row) * keys + k]!;

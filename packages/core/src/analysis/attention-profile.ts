@@ -1,7 +1,7 @@
 // One attention document summarised in the vocabulary every domain shares: per-head entropy, distance,
 // sparsity and role, and the readout row as raw attention, rollout and flow (how concentrated, how alike).
 import { AttentionError } from '../errors.ts';
-import type { AttentionLayer, AttentionMaps } from '../format/types.ts';
+import { readoutQueryOf, type AttentionLayer, type AttentionMaps } from '../format/types.ts';
 import { attentionFlow } from './attention-flow.ts';
 import { attentionRollout } from './attention-rollout.ts';
 import { normalisedEntropy } from './entropy.ts';
@@ -89,7 +89,7 @@ export function readoutRows(maps: AttentionMaps, options: { flow?: boolean } = {
   const { layers, tokens } = maps;
   const last = layers.at(-1);
   if (!last) throw new AttentionError('E_INPUT', 'the document has no attention layers');
-  const query = last.kind === 'pooling' ? 0 : Math.min(maps.readoutQuery ?? 0, last.shape[2] - 1);
+  const query = readoutQueryOf(maps, last);
   const keyTokens = tokens.length === last.shape[3] ? tokens : undefined;
   const content = [...Array(last.shape[3]).keys()].filter((k) => keyTokens?.[k]?.special !== true);
   const raw = contentOnly(lastLayerMeanRow(last, query), content);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { isAttentionError } from '../errors.ts';
 import { float16BitsToFloat32, float32ToFloat16Bits } from './binary-codec.ts';
 import { attentionAt, attentionMapsJsonChunks, headMatrix, parseAttentionMaps, serializeAttentionMaps } from './serialize.ts';
-import { queryTokensOf, type AttentionMaps } from './types.ts';
+import { queryTokensOf, readoutQueryOf, type AttentionMaps } from './types.ts';
 
 function softmaxRows(values: number[], keys: number): Float32Array {
   const out = new Float32Array(values.length);
@@ -158,6 +158,13 @@ describe('attn-maps/v1 with separate query and key axes', () => {
     const queries = sampleMaps().layers[0]!.shape[2];
     expectCode(() => parseAttentionMaps({ ...json, readoutQuery: queries }), 'E_FORMAT', /readoutQuery \d+ is not a query of layers\.0/);
     expectCode(() => parseAttentionMaps({ ...json, readoutQuery: -1 }), 'E_FORMAT', /readoutQuery/);
+  });
+
+  it('reads the readout query of a layer: the stated one, 0 where unstated or for a pooling layer', () => {
+    const layer = sampleMaps().layers[0]!;
+    expect(readoutQueryOf({ readoutQuery: 1 }, layer)).toBe(1);
+    expect(readoutQueryOf({}, layer)).toBe(0);
+    expect(readoutQueryOf({ readoutQuery: 1 }, { ...layer, kind: 'pooling' })).toBe(0);
   });
 
   it('writes the same JSON text in pieces, one per layer, for every encoding', () => {

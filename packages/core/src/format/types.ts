@@ -57,6 +57,11 @@ export interface AttentionMaps {
   layers: AttentionLayer[];
 }
 
+/** The query of `layer` the prediction is read from: `readoutQuery` (within the layer's queries), 0 for a pooling layer or where unstated. */
+export function readoutQueryOf(maps: Pick<AttentionMaps, 'readoutQuery'>, layer: AttentionLayer): number {
+  return layer.kind === 'pooling' ? 0 : Math.min(maps.readoutQuery ?? 0, layer.shape[2] - 1);
+}
+
 /** The labels of a layer's query axis: `queryTokens`, else `tokens` for square self-attention, else none. */
 export function queryTokensOf(maps: Pick<AttentionMaps, 'tokens' | 'queryTokens'>, layer: AttentionLayer): AttentionToken[] | undefined {
   const queries = layer.shape[2];
