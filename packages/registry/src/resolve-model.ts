@@ -6,15 +6,16 @@ import {
   AttentionError,
   createAttentionTask,
   modelsDir,
-  readModelFolder,
   readTaskFolder,
   resolveUserPath,
   type AttentionTask,
   type TaskLimits,
   type TaskLoadOptions,
 } from '@attn/core';
-import { DOMAINS, domainNamed, type AnyDomain } from './domains.ts';
+import { domainOfFolder } from './domain-of-folder.ts';
+import { domainNamed, type AnyDomain } from './domains.ts';
 import { SHIPPED_MODELS, shippedModel, shippedModelsOf, type ShippedModel } from './shipped-models.ts';
+import { userModels } from './user-models.ts';
 
 export interface ResolvedModel {
   id: string;
@@ -27,18 +28,6 @@ export interface ResolvedModel {
 /** The folder of a shipped model: models/<id> under the models folder (ATTN_MODELS_DIR, or <repository>/models). */
 export function shippedModelDir(id: string): string {
   return join(modelsDir(), id);
-}
-
-function domainOfFolder(dir: string): AnyDomain {
-  const folder = readModelFolder(dir);
-  const match = Object.values(DOMAINS).find((domain) => domain.recognizes?.(folder));
-  if (!match) {
-    throw new AttentionError(
-      'E_MODEL',
-      `${dir} is not a model folder of a known domain (${Object.keys(DOMAINS).join(', ')}): no domain recognises its files`,
-    );
-  }
-  return match;
 }
 
 /** A shipped model id, or a path to a model folder (resolved against where the user typed it). */
@@ -67,10 +56,20 @@ function checkTrained(model: ResolvedModel): void {
   }
 }
 
-/** The shipped models of one domain with the Domain that runs them: what an app's routes serve. */
-export function servedModelsOf(domainName: string): { id: string; title: string; description: string; domain: AnyDomain }[] {
+/** A model an app's routes serve: a shipped one, or one of the user's folders (`dir`) named in ATTN_USER_MODELS. */
+export interface ServedModelEntry {
+  id: string;
+  title: string;
+  description: string;
+  domain: AnyDomain;
+  dir?: string;
+}
+
+/** The models of one domain that an app's routes serve: the shipped ones, then the user's own of that domain. */
+export function servedModelsOf(domainName: string): ServedModelEntry[] {
   const domain = domainNamed(domainName);
-  return shippedModelsOf(domainName).map(({ id, title, description }) => ({ id, title, description, domain }));
+  const shipped = shippedModelsOf(domainName).map(({ id, title, description }) => ({ id, title, description, domain }));
+  return [...shipped, ...userModels().filter((model) => model.domain === domain)];
 }
 
 /** The task of a shipped model or a model folder, on the requested execution provider. */

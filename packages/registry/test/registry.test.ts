@@ -1,6 +1,7 @@
 // The registry: every shipped model loads from models/ and explains its own examples; ids and folders
 // resolve to their domain; unknown ids, unrecognised folders and untrained models get clear errors.
 import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { delimiter } from 'node:path';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -8,7 +9,16 @@ import { buildSeedClassifier, isAttentionError } from '@attn/core';
 import { writeVitFolder } from '@attn/task-image/test-fixtures';
 import { writeTinyRecsysFolder } from '@attn/task-recsys/test-support';
 import { TEST_VOCAB, writeHfTextFolder } from '@attn/task-text/test-fixtures';
-import { describeModel, DOMAINS, loadTask, resolveModel, SHIPPED_MODELS } from '../src/index.ts';
+import {
+  describeModel,
+  DOMAINS,
+  loadTask,
+  readUserModels,
+  resolveModel,
+  servedModelsOf,
+  SHIPPED_MODELS,
+  USER_MODELS_ENV,
+} from '../src/index.ts';
 
 function thrown(fn: () => unknown): Error & { code?: string } {
   try {
@@ -95,5 +105,44 @@ describe('resolveModel', () => {
     const id = SHIPPED_MODELS[0]!.id;
     expect(thrown(() => describeModel(id)).message).toMatch(new RegExp(`has not been trained into it \\(pnpm attn train ${id}\\)`));
     await expect(loadTask(id)).rejects.toThrow(/has not been trained/);
+  });
+});
+
+describe("the user's own model folders (ATTN_USER_MODELS)", () => {
+  const saved = process.env[USER_MODELS_ENV];
+  afterEach(() => {
+    if (saved === undefined) delete process.env[USER_MODELS_ENV];
+    else process.env[USER_MODELS_ENV] = saved;
+  });
+
+  function textFolder(name: string): string {
+    const onnx = buildSeedClassifier({ vocabSize: TEST_VOCAB.length, hidden: 8, numLabels: 2 }, undefined, 4);
+    return writeHfTextFolder({ onnx, labels: ['ham', 'spam'], dir: join(mkdtempSync(join(tmpdir(), 'attn-user-')), name) });
+  }
+
+  it("serves each named folder next to the shipped models of its domain, under the folder's name", async () => {
+    const mine = textFolder('my-bert');
+    const vit = await writeVitFolder({ imageSize: 16, patchSize: 4, channels: 3 });
+    process.env[USER_MODELS_ENV] = [mine, '', vit].join(delimiter);
+    const text = servedModelsOf('text');
+    expect(text.map((model) => model.id)).toEqual([...SHIPPED_MODELS.filter((m) => m.domain === 'text').map((m) => m.id), 'my-bert']);
+    expect(text.at(-1)).toMatchObject({ dir: mine, domain: { name: 'text' } });
+    expect(text.at(-1)!.description).not.toContain(mine);
+    expect(servedModelsOf('image').at(-1)).toMatchObject({ dir: vit, domain: { name: 'image' } });
+    expect(servedModelsOf('recsys').some((model) => model.dir !== undefined)).toBe(false);
+  });
+
+  it('names the variable, the entry and the reason for each folder it cannot serve, and serves the rest', () => {
+    const mine = textFolder('my-bert');
+    const clash = textFolder(SHIPPED_MODELS[0]!.id);
+    const twice = textFolder('my-bert');
+    const { models, problems } = readUserModels([mine, '/no/such/folder', clash, twice, tmpdir()].join(delimiter));
+    expect(models.map((model) => model.dir)).toEqual([mine]);
+    expect(problems).toHaveLength(4);
+    for (const problem of problems) expect(problem).toMatch(new RegExp(`^${USER_MODELS_ENV}: ".+" is not served: [^\\n]+$`));
+    expect(problems[0]).toContain('/no/such/folder is not a folder');
+    expect(problems[1]).toContain(`"${SHIPPED_MODELS[0]!.id}" is already a served model's id`);
+    expect(problems[2]).toContain('"my-bert" is already');
+    expect(problems[3]).toMatch(/missing onnx\/model.onnx|not a model folder/);
   });
 });

@@ -10,11 +10,13 @@ export interface ServedModel {
   domain: Domain<any>;
   title?: string;
   description?: string;
+  /** The folder, for a model outside the models folder (the user's own, named when the server started). */
+  dir?: string;
 }
 
-/** The model's folder, read at request time so that ATTN_MODELS_DIR can point elsewhere. */
+/** The model's folder: its own `dir`, or <models folder>/<id> read at request time so that ATTN_MODELS_DIR can point elsewhere. */
 export function servedModelDir(model: ServedModel): string {
-  return join(modelsDir(), model.id);
+  return model.dir ?? join(modelsDir(), model.id);
 }
 
 /** Loads the model's task on the requested provider; it falls back to CPU only when asked (`fallback: true`), and the result says so. */
