@@ -1,10 +1,12 @@
-// @attn/server — the shared server side of every app: POST /api/explain, POST /api/perturb, GET /api/models
-// and GET /api/tokenizer for any domain, the body cap, the error body and status map, the task cache. Route files are a line.
+// @attn/server — the shared server side of every app: POST /api/explain, POST /api/perturb, GET /api/models and GET
+// /api/tokenizer for any domain, the limits, the error body and status map, the task cache and run queues. Route files are a line.
 export * from './api-types.ts';
 export * from './error-response.ts';
 export * from './json-content-type.ts';
 export * from './read-json-body.ts';
+export * from './run-queue.ts';
 export * from './served-model.ts';
+export * from './server-limits.ts';
 export * from './task-cache.ts';
 export * from './task-route.ts';
 export * from './explain-route.ts';

@@ -3,18 +3,16 @@
 import { AttentionError } from '@attn/core';
 import type { PerturbResponseBody } from './api-types.ts';
 import { errorResponse } from './error-response.ts';
+import { SERVER_LIMITS } from './server-limits.ts';
 import { taskRoute, type TaskRouteOptions } from './task-route.ts';
 
-/** Default cap on the elements of one input: each costs one more run of the model. */
-export const DEFAULT_MAX_PERTURBED_ELEMENTS = 128;
-
 export interface PerturbRouteOptions extends TaskRouteOptions {
-  /** Most elements an input may have (one run each). */
+  /** Most elements an input may have (one run each; default SERVER_LIMITS.maxPerturbedElements). */
   maxElements?: number;
 }
 
 export function perturbRoute(options: PerturbRouteOptions): (request: Request) => Promise<Response> {
-  const maxElements = options.maxElements ?? DEFAULT_MAX_PERTURBED_ELEMENTS;
+  const maxElements = options.maxElements ?? SERVER_LIMITS.maxPerturbedElements;
   return taskRoute(options, 'POST /api/perturb', async (task, input, model): Promise<PerturbResponseBody | Response> => {
     if (!task.perturb)
       return errorResponse(400, 'E_INPUT', `model ${model.id} cannot remove input elements: its domain has no withoutElement`, 'model');

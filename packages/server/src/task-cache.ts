@@ -11,6 +11,11 @@ export interface TaskCache {
   dispose(): Promise<void>;
 }
 
+/** The key of one loaded task: model, execution provider and whether it may fall back. */
+export function sessionKey(model: string, session: Required<SessionRequest>): string {
+  return [model, session.executionProvider, session.fallback ? 'fallback' : 'strict'].join('\u0000');
+}
+
 type Tasks = Map<string, Promise<AttentionTask<unknown>>>;
 
 // On globalThis so that Next's dev-mode module reloads reuse the sessions instead of leaking them.
@@ -24,7 +29,7 @@ export function taskCache(name: string): TaskCache {
   const entries = tasks;
   return {
     get(model, session, load) {
-      const key = [model, session.executionProvider, session.fallback ? 'fallback' : 'strict'].join('\u0000');
+      const key = sessionKey(model, session);
       let task = entries.get(key);
       if (!task) {
         task = load();

@@ -1,21 +1,30 @@
 // What every route that runs a task shares: a JSON content type (415), the body read under a byte cap, the request and
-// the input checked (4xx naming the field), one task per model, provider and fallback from the cache, errors as one body.
+// the input checked (4xx naming the field), one task and one bounded run queue per model, provider and fallback, errors as one body.
 import { z } from 'zod';
-import { AttentionError, EXECUTION_PROVIDER_REQUESTS, checkInput, type AttentionTask, type ExecutionProviderRequest } from '@attn/core';
+import {
+  AttentionError,
+  EXECUTION_PROVIDER_REQUESTS,
+  checkInput,
+  type AttentionTask,
+  type ExecutionProviderRequest,
+  type SessionRequest,
+} from '@attn/core';
 import { errorResponse, responseForError } from './error-response.ts';
 import { unsupportedMediaType } from './json-content-type.ts';
 import { readJsonBody } from './read-json-body.ts';
+import { sharedRunQueue, type QueueLimits, type RunQueue } from './run-queue.ts';
 import { loadServedTask, type ServedModel } from './served-model.ts';
-import { taskCache, type TaskCache } from './task-cache.ts';
-
-/** Default cap on a request body: far above any input, far below anything that could hurt. */
-export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+import { SERVER_LIMITS } from './server-limits.ts';
+import { sessionKey, taskCache, type TaskCache } from './task-cache.ts';
 
 export interface TaskRouteOptions {
   /** The models the route serves; the first is the default when a request names none. */
   models: readonly ServedModel[];
+  /** Body cap in bytes (default SERVER_LIMITS.maxBodyBytes). */
   maxBodyBytes?: number;
-  /** Name of the task cache (one per app: its routes share the loaded tasks). */
+  /** The run queue of each model and provider (default SERVER_LIMITS); the first route to use a queue sets them. */
+  queue?: Partial<QueueLimits>;
+  /** Name of the task cache (one per app: its routes share the loaded tasks and run queues). */
   cacheName?: string;
 }
 
@@ -46,7 +55,21 @@ function asRequestError(error: unknown): unknown {
 
 /** The task cache of a route's options (tests count and dispose its tasks). */
 export function taskRouteCache(options: Pick<TaskRouteOptions, 'models' | 'cacheName'>): TaskCache {
-  return taskCache(options.cacheName ?? options.models.map((m) => m.id).join(','));
+  return taskCache(taskRouteCacheName(options));
+}
+
+/** The run queue of one model and session on a route's options, shared by the app's routes (tests read its counts). */
+export function taskRouteQueue(
+  options: Pick<TaskRouteOptions, 'models' | 'cacheName' | 'queue'>,
+  model: string,
+  session: Required<SessionRequest>,
+): RunQueue {
+  const key = `${taskRouteCacheName(options)}\u0000${sessionKey(model, session)}`;
+  return sharedRunQueue(key, `model ${model} on ${session.executionProvider}`, { ...SERVER_LIMITS, ...options.queue });
+}
+
+function taskRouteCacheName(options: Pick<TaskRouteOptions, 'models' | 'cacheName'>): string {
+  return options.cacheName ?? options.models.map((m) => m.id).join(',');
 }
 
 /** What a task route answers for a checked input: a JSON body, or a Response of its own (an error). */
@@ -64,17 +87,16 @@ export function taskRoute<Body>(
     try {
       const refused = unsupportedMediaType(request);
       if (refused) return refused;
-      const body = checkInput(requestSchema, await readJsonBody(request, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES));
+      const body = checkInput(requestSchema, await readJsonBody(request, options.maxBodyBytes ?? SERVER_LIMITS.maxBodyBytes));
       const model = options.models.find((m) => m.id === (body.model ?? ids[0]));
       if (!model) return errorResponse(404, 'E_MODEL', `must be one of the served models: ${ids.join(', ')}`, 'model');
       const input = checkInput(model.domain.inputSchema, body.input, 'input');
       let result: Body | Response;
       try {
-        const { executionProvider, fallback } = body;
-        const task = await cache.get(model.id, { executionProvider, fallback }, () =>
-          loadServedTask(model, { executionProvider, fallback }),
-        );
-        result = await answer(task, input, model);
+        const session = { executionProvider: body.executionProvider, fallback: body.fallback };
+        const task = await cache.get(model.id, session, () => loadServedTask(model, session));
+        const queue = taskRouteQueue(options, model.id, session);
+        result = await queue.run(() => answer(task, input, model), request.signal);
       } catch (error) {
         throw asRequestError(error);
       }

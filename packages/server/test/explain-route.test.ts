@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idsDomain, writeTinyModelFolder } from '@attn/core/test-support';
 import { parseAttentionMaps } from '@attn/core/format';
 import {
-  DEFAULT_MAX_BODY_BYTES,
+  SERVER_LIMITS,
   explainRoute,
   explainRouteCache,
   isJsonContentType,
@@ -100,7 +100,7 @@ describe('POST /api/explain: the body', () => {
   it('counts the cap in bytes: 40,000 × "é" is 80 KB, over the default 64 KB, though only 40,000 characters', async () => {
     const defaultCap = explainRoute({ models, cacheName: 'server-test' });
     const text = 'é'.repeat(40_000);
-    expect(text.length).toBeLessThan(DEFAULT_MAX_BODY_BYTES);
+    expect(text.length).toBeLessThan(SERVER_LIMITS.maxBodyBytes);
     const body = JSON.stringify({ input: { ids: [1], note: text } });
     expect(new Request('http://localhost/', { method: 'POST', body }).headers.get('content-length')).toBeNull(); // read as a stream
     await expectError(defaultCap(jsonRequest(body)), 413, 'E_LIMIT', 'body', /over the limit of 65536/);
