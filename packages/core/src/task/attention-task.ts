@@ -1,7 +1,8 @@
 // The AttentionTask contract: what every domain's task offers, so apps, the atlas and the CLI
 // treat all domains alike. Tasks are built from a Domain by createAttentionTask.
 import type { z } from 'zod';
-import type { AttentionMaps } from '../format/types.ts';
+import type { QueryKeyLayer, QueryKeyRunOptions } from '../extraction/query-key-vectors.ts';
+import type { AttentionMaps, AttentionToken } from '../format/types.ts';
 import type { ExecutionProviderRequest, ProviderReport } from '../runtime/providers.ts';
 
 export interface TaskPrediction {
@@ -24,6 +25,14 @@ export interface ExplainResult<Prediction extends TaskPrediction = TaskPredictio
   timings: TaskTimings;
   /** The execution provider that ran, and why others were skipped. */
   provider: ProviderReport;
+}
+
+/** The neuron view's data for one input: the tokens of the attention axes and each chosen layer's q and k vectors. */
+export interface QueryKeyExplanation {
+  tokens: AttentionToken[];
+  /** The query axis, where it differs from `tokens` (as in attn-maps/v1). */
+  queryTokens?: AttentionToken[];
+  layers: QueryKeyLayer[];
 }
 
 export interface TaskLoadOptions {
@@ -62,6 +71,11 @@ export interface AttentionTask<Input = unknown, Prediction extends TaskPredictio
   explain(input: Input): Promise<ExplainResult<Prediction>>;
   /** Re-score with element `dropIndex` of the attention axis removed: the faithfulness check. */
   perturb?(input: Input, dropIndex: number): Promise<Prediction>;
+  /**
+   * The neuron view: each head's query and key vectors and the score scale of the chosen layers (default
+   * all) for batch item 0. E_MODEL where no layer computes its scores with a q·kᵀ MatMul (pooling attention).
+   */
+  queryKeyVectors?(input: Input, options?: Pick<QueryKeyRunOptions, 'layers'>): Promise<QueryKeyExplanation>;
   /** The domain's faithfulness test on one input (by default drop-one Spearman, where perturb exists). */
   faithfulness?(input: Input): Promise<FaithfulnessFigure>;
   dispose(): Promise<void>;

@@ -3,6 +3,7 @@
 import { ATTN_MAPS_FORMAT, type AttentionToken } from '../format/types.ts';
 import { AttentionError } from '../errors.ts';
 import { loadAttentionModel } from '../extraction/attention-model.ts';
+import { loadQueryKeyModel, type QueryKeyModel } from '../extraction/query-key-vectors.ts';
 import type { AttentionTask, TaskLimits, TaskLoadOptions, TaskPrediction } from './attention-task.ts';
 import type { BoundDomain, Domain, EncodedInput } from './domain.ts';
 import { dropOneFaithfulness } from './drop-one-faithfulness.ts';
@@ -65,6 +66,14 @@ export async function createAttentionTask<Input, P extends TaskPrediction, E ext
   }
   const { withoutElement } = bound;
 
+  // the neuron view's session (q·kᵀ operands exposed) opens on first use only
+  let queryKeyModel: Promise<QueryKeyModel> | undefined;
+  const openQueryKeyModel = () => {
+    queryKeyModel ??= loadQueryKeyModel(folder.onnxPath, { executionProvider: model.provider.used, fallback: options.fallback ?? false });
+    queryKeyModel.catch(() => (queryKeyModel = undefined));
+    return queryKeyModel;
+  };
+
   async function run(encoded: E) {
     const result = await model.run(encoded.feeds);
     return { result, prediction: bound.predict(result.outputs, encoded) };
@@ -114,7 +123,28 @@ export async function createAttentionTask<Input, P extends TaskPrediction, E ext
         }
       : {}),
 
-    dispose: () => model.dispose(),
+    async queryKeyVectors(input, queryKeyOptions = {}) {
+      const encoded = await bound.encode(checkInput(domain.inputSchema, input));
+      const layers = await (await openQueryKeyModel()).run(encoded.feeds, { layers: queryKeyOptions.layers, batch: 0 });
+      const keyCount = layers[0]?.keys ?? 0;
+      return {
+        tokens: encoded.tokens ?? positionTokens(keyCount),
+        ...(encoded.queryTokens ? { queryTokens: encoded.queryTokens } : {}),
+        layers,
+      };
+    },
+
+    async dispose() {
+      const opened = queryKeyModel;
+      queryKeyModel = undefined;
+      await Promise.all([
+        model.dispose(),
+        opened?.then(
+          (m) => m.dispose(),
+          () => undefined,
+        ),
+      ]);
+    },
   };
   const faithfulness = domain.faithfulness ?? (withoutElement ? dropOneFaithfulness : undefined);
   return faithfulness ? { ...task, faithfulness: (input: Input) => faithfulness(task, input) } : task;
