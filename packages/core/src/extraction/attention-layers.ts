@@ -30,7 +30,7 @@ function headsOfFlattened(node: AttentionSoftmaxNode, headsOption: number | unde
   }
   throw new AttentionError(
     'E_MODEL',
-    `Softmax "${node.name}" gives rank-3 [batch·heads, queries, keys] probabilities and the number of heads cannot be read from the graph; pass heads (attn extract --heads N)`,
+    `Softmax "${node.name}" gives rank-3 [batch·heads, queries, keys] probabilities and the number of heads cannot be read from the graph; pass heads (attn extract --num-heads N)`,
   );
 }
 

@@ -245,7 +245,7 @@ describe('extractAttention, rank 3 [B·H, Q, K]', () => {
 
   it('needs the heads option when the graph does not say, and asks for --heads', async () => {
     const bytes = flattenedHeadsModel({});
-    await expect(extractAttention(bytes, f)).rejects.toMatchObject({ code: 'E_MODEL', message: expect.stringContaining('--heads') });
+    await expect(extractAttention(bytes, f)).rejects.toMatchObject({ code: 'E_MODEL', message: expect.stringContaining('--num-heads') });
     const { maps } = await extractAttention(bytes, f, { heads });
     expect(maps.layers[0]!.shape).toEqual([3, heads, 2, 5]);
     expectClose(maps.layers[0]!.data, expected);

@@ -1,6 +1,7 @@
 // @attn/core extraction: find attention Softmax nodes, expose them, run once, return
 // attn-maps/v1 layers; plus the graph report (inspect/doctor), feeds parsing and the overhead bench.
 export * from './attention-model.ts';
+export * from './attention-views.ts';
 export * from './extract-attention.ts';
 export * from './extraction-benchmark.ts';
 export * from './attention-graph-report.ts';

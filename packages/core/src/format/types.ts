@@ -23,6 +23,8 @@ export interface AttentionToken {
   title?: string;
   /** Special tokens ([CLS], [SEP], padding) that views may dim or hide. */
   special?: boolean;
+  /** Text pairs: which text the token belongs to (0 = the first, 1 = the second), as the model's token_type_ids say. */
+  segment?: number;
 }
 
 export interface AttentionLayer {
@@ -32,6 +34,29 @@ export interface AttentionLayer {
   /** [batch, heads, queries, keys]. */
   shape: [number, number, number, number];
   data: Float32Array;
+  /**
+   * Set when only each query row's `topK` largest probabilities were kept (a layer written with top-k, read
+   * back): the other entries of `data` are 0, so rows sum to at most 1.
+   */
+  topK?: number;
+}
+
+/** Each query row's `topK` largest probabilities and their key indices, as the in-graph top-k view gives them. */
+export interface SparseAttentionLayer {
+  name: string;
+  kind: AttentionLayerKind;
+  /** The dense layer's shape [batch, heads, queries, keys]. */
+  shape: [number, number, number, number];
+  /** Entries kept per row (at most the keys). */
+  topK: number;
+  /** [batch, heads, queries, topK]: each row's largest probabilities, largest first. */
+  values: Float32Array;
+  /** [batch, heads, queries, topK]: the key index of each value. */
+  indices: Int32Array;
+}
+
+export function isSparseAttentionLayer(layer: AttentionLayer | SparseAttentionLayer): layer is SparseAttentionLayer {
+  return 'indices' in layer;
 }
 
 export interface AttentionModelInfo {

@@ -114,7 +114,15 @@ export function encodeModel(model: OnnxModel): Uint8Array {
  * Everything else in the file (fields this schema does not know included) stays byte-identical.
  */
 export function appendGraphOutputs(bytes: Uint8Array, outputs: OnnxValueInfo[]): Uint8Array {
-  const patch = ModelProto.encode(ModelProto.fromObject({ graph: { output: outputs } } as Record<string, unknown>)).finish();
+  return appendGraphParts(bytes, { output: outputs });
+}
+
+/**
+ * Appends nodes, initializers and outputs to a serialised model's graph the same way (protobuf merge of
+ * repeated fields), so a sub-graph reading the model's values is added without re-encoding its weights.
+ */
+export function appendGraphParts(bytes: Uint8Array, parts: Pick<Partial<OnnxGraph>, 'node' | 'initializer' | 'output'>): Uint8Array {
+  const patch = ModelProto.encode(ModelProto.fromObject({ graph: parts } as Record<string, unknown>)).finish();
   const merged = new Uint8Array(bytes.length + patch.length);
   merged.set(bytes, 0);
   merged.set(patch, bytes.length);
