@@ -99,7 +99,7 @@ describe('attn explain', () => {
     [['explain', 'DIR'], /^attn explain: E_INPUT: missing --input <input>\n$/],
     [['explain', 'DIR', '--input', 'x', '--ep', 'gpu'], /E_INPUT: --ep must be .* got "gpu"/],
     [['explain', 'DIR', '--input', ''], /E_INPUT: text: must not be empty/],
-    [['explain', 'DIR', '--input', 'x'.repeat(1001)], /E_LIMIT: text: is over the limit of 1000 characters/],
+    [['explain', 'DIR', '--input', 'x'.repeat(1001)], /E_LIMIT: text: is 1001 characters long, over this model's limit of 1000 characters/],
     [['explain', 'DIR', '--input', 'good '.repeat(70)], /E_LIMIT: text: is 72 tokens long, over the model's limit of 64 tokens/],
     [
       ['explain', 'DIR/missing', '--input', 'x'],

@@ -1,4 +1,4 @@
-// The text Domain: { text } in, WordPiece tokens (from the folder's own tokenizer) as the attention
+// The text Domain: { text } (or a pair { text, textPair }) in, WordPiece tokens (from the folder's own tokenizer) as the attention
 // axis, class probabilities out; any Hugging Face-layout BERT-family sequence-classification folder.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,16 +18,24 @@ import {
 import { exampleKindFor, textExamples } from './text-examples.ts';
 import { loadTextTokenizer } from './text-tokenizer.ts';
 
-/** Refused before tokenising: longer text never reaches the tokenizer. */
-export const MAX_TEXT_CHARACTERS = 1000;
 /** The most tokens any text model is asked to take (a model's own maximum may be lower). */
 export const MAX_TEXT_TOKENS = 512;
+/** Characters allowed per token of a model's limit, so that a text near the limit in English fits (about 4.5 per WordPiece). */
+const CHARACTERS_PER_TOKEN = 6;
+/** The character limit of a model with few tokens; longer models get CHARACTERS_PER_TOKEN × their token limit. */
+export const MIN_TEXT_CHARACTERS = 1000;
+/** Refused before tokenising: longer text never reaches the tokenizer (a model's own limit may be lower). */
+export const MAX_TEXT_CHARACTERS = CHARACTERS_PER_TOKEN * MAX_TEXT_TOKENS;
+
+const textField = z
+  .string()
+  .max(MAX_TEXT_CHARACTERS, { message: `is over the limit of ${MAX_TEXT_CHARACTERS} characters` })
+  .refine((text) => text.trim().length > 0, { message: 'must not be empty' });
 
 export const textInputSchema = z.strictObject({
-  text: z
-    .string()
-    .max(MAX_TEXT_CHARACTERS, { message: `is over the limit of ${MAX_TEXT_CHARACTERS} characters` })
-    .refine((text) => text.trim().length > 0, { message: 'must not be empty' }),
+  text: textField,
+  /** The second text of a sentence pair (BERT's segment B), for models that take token_type_ids. */
+  textPair: textField.optional(),
   /** Cut text over the model's token limit to it (as Transformers pipelines' `truncation`) instead of refusing it. */
   truncate: z.boolean().optional(),
 });
@@ -53,9 +61,38 @@ function int64Row(values: readonly number[]): Tensor {
   );
 }
 
-/** The text limits a folder states: the character cap, and the model's own token maximum (at most MAX_TEXT_TOKENS). */
-function textLimits(folder: ModelFolder): { maxCharacters: number; maxTokens: number } {
-  return { maxCharacters: MAX_TEXT_CHARACTERS, maxTokens: Math.min(MAX_TEXT_TOKENS, folder.maxLength ?? MAX_TEXT_TOKENS) };
+/** Whether the folder's config gives BERT's two segment types (`type_vocab_size` ≥ 2): the model reads text pairs. */
+function readsTextPairs(folder: ModelFolder): boolean {
+  const types = folder.config.type_vocab_size;
+  return typeof types === 'number' && types >= 2;
+}
+
+/**
+ * The text limits a folder states: the model's own token maximum (at most MAX_TEXT_TOKENS), the character cap of each
+ * text that follows from it, and `maxTexts: 2` for a model that reads sentence pairs.
+ */
+function textLimits(folder: ModelFolder): { maxCharacters: number; maxTokens: number; maxTexts?: number } {
+  const maxTokens = Math.min(MAX_TEXT_TOKENS, folder.maxLength ?? MAX_TEXT_TOKENS);
+  const maxCharacters = Math.max(MIN_TEXT_CHARACTERS, CHARACTERS_PER_TOKEN * maxTokens);
+  return readsTextPairs(folder) ? { maxCharacters, maxTokens, maxTexts: 2 } : { maxCharacters, maxTokens };
+}
+
+/** Refuses what the schema cannot know: a text over this model's character limit, a pair for a model that reads one text. */
+function checkTextInput(input: TextInput, folder: ModelFolder, takesTypeIds: boolean): void {
+  const { maxCharacters, maxTexts } = textLimits(folder);
+  for (const field of ['text', 'textPair'] as const) {
+    const length = input[field]?.length ?? 0;
+    if (length > maxCharacters) {
+      throw new AttentionError('E_LIMIT', `is ${length} characters long, over this model's limit of ${maxCharacters} characters`, {
+        field,
+      });
+    }
+  }
+  if (input.textPair !== undefined && (maxTexts !== 2 || !takesTypeIds)) {
+    throw new AttentionError('E_INPUT', `this model reads one text: it has no second segment (token_type_ids); leave textPair out`, {
+      field: 'textPair',
+    });
+  }
 }
 
 export const textDomain: Domain<TextInput, TextPrediction, EncodedText> = {
@@ -78,7 +115,8 @@ export const textDomain: Domain<TextInput, TextPrediction, EncodedText> = {
     const tokenizer = await loadTextTokenizer(folder.dir, textLimits(folder).maxTokens);
     return {
       encode(input): EncodedText {
-        const { ids, typeIds, tokens, droppedTokens } = tokenizer.encode(input.text, input.truncate);
+        checkTextInput(input, folder, graph.inputNames.includes('token_type_ids'));
+        const { ids, typeIds, tokens, droppedTokens } = tokenizer.encode(input.text, input.truncate, input.textPair);
         const feeds: Record<string, Tensor> = { input_ids: int64Row(ids) };
         if (graph.inputNames.includes('attention_mask')) feeds.attention_mask = int64Row(ids.map(() => 1));
         if (graph.inputNames.includes('token_type_ids')) feeds.token_type_ids = int64Row(typeIds);

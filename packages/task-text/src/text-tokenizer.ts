@@ -13,8 +13,11 @@ export interface EncodedText {
 }
 
 export interface TextTokenizer {
-  /** Encodes `text` (already checked by the input schema) with the model's special tokens; `truncate` cuts it to the limit. */
-  encode(text: string, truncate?: boolean): EncodedText;
+  /**
+   * Encodes `text` (already checked by the input schema) with the model's special tokens, and `pair` after it as the
+   * second segment when given (tokens then carry `segment`); `truncate` cuts the end (of the pair, when there is one) to the limit.
+   */
+  encode(text: string, truncate?: boolean, pair?: string): EncodedText;
 }
 
 /** The tokenizer of the folder `dir`; encode() refuses more than `maxTokens` tokens (E_LIMIT on field `text`) unless it may truncate. */
@@ -40,8 +43,9 @@ export async function loadTextTokenizer(dir: string, maxTokens: number): Promise
     return [...values.slice(0, maxTokens - closing), ...values.slice(values.length - closing)];
   };
 
-  function encode(text: string, truncate = false): EncodedText {
-    const encoded = tokenizer(text, { return_tensor: false, padding: false, truncation: false }) as unknown as {
+  function encode(text: string, truncate = false, pair?: string): EncodedText {
+    const options = { return_tensor: false, padding: false, truncation: false, ...(pair === undefined ? {} : { text_pair: pair }) };
+    const encoded = tokenizer(text, options) as unknown as {
       input_ids: number[];
       token_type_ids?: number[];
     };
@@ -51,11 +55,13 @@ export async function loadTextTokenizer(dir: string, maxTokens: number): Promise
     }
     const fit = <T>(values: T[]) => (all.length > maxTokens ? truncated(values, all) : values);
     const ids = fit(all);
-    const tokens = ids.map((id): AttentionToken => {
+    const typeIds = fit(encoded.token_type_ids ?? all.map(() => 0));
+    const tokens = ids.map((id, i): AttentionToken => {
       const label = idToToken.get(id) ?? `[${id}]`;
-      return specialIds.has(id) ? { label, special: true } : { label };
+      const token: AttentionToken = specialIds.has(id) ? { label, special: true } : { label };
+      return pair === undefined ? token : { ...token, segment: typeIds[i]! };
     });
-    return { ids, typeIds: fit(encoded.token_type_ids ?? all.map(() => 0)), tokens, droppedTokens: all.length - ids.length };
+    return { ids, typeIds, tokens, droppedTokens: all.length - ids.length };
   }
 
   return { encode };

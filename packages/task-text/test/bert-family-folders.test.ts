@@ -1,5 +1,5 @@
 // Other folder shapes loadTextTask accepts: a BERT-style graph with token_type_ids (checked against a
-// TypeScript forward pass), the article's seed classifier (a pooling layer), and examples chosen by the folder's name.
+// TypeScript forward pass) and its sentence pairs, the article's seed classifier (a pooling layer), and examples chosen by the folder's name.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,6 +33,50 @@ describe('a BERT-style folder with token_type_ids and a plain Hugging Face confi
     labels.forEach((label, i) => expect(Math.abs(result.prediction.scores[label]! - expected[i]!)).toBeLessThan(1e-5));
     expect(task.examples()[0]!.text).toBe('The weather was lovely, so we walked along the river.');
     await task.dispose();
+  });
+});
+
+describe('sentence pairs (BERT segments A and B)', () => {
+  const model = buildTokenTypeClassifier(TEST_VOCAB.length, 8, 2, 7);
+  const labels = ['not_paraphrase', 'paraphrase'];
+  const config = { max_position_embeddings: 512, hidden_size: 8, type_vocab_size: 2 };
+
+  it('encodes [CLS] A [SEP] B [SEP], feeds the segments as token_type_ids and marks each token with its segment', async () => {
+    const task = await loadTextTask(writeHfTextFolder({ onnx: model.onnx, labels, config }), { executionProvider: 'cpu' });
+    try {
+      expect(task.limits).toMatchObject({ maxTexts: 2, maxTokens: 512 });
+      const { attention, prediction } = await task.explain({ text: 'Win a prize', textPair: 'call now!' });
+      const labelsOf = ['[CLS]', 'win', 'a', 'prize', '[SEP]', 'call', 'now', '!', '[SEP]'];
+      expect(attention.tokens.map((t) => t.label)).toEqual(labelsOf);
+      const segments = attention.tokens.map((t) => t.segment);
+      expect(segments).toEqual([0, 0, 0, 0, 0, 1, 1, 1, 1]);
+      const reference = model.reference(
+        labelsOf.map((token) => TEST_VOCAB.indexOf(token)),
+        segments as number[],
+      );
+      const data = attention.layers[0]!.data;
+      expect(Math.max(...Array.from(data, (p, i) => Math.abs(p - reference.attention[i]!)))).toBeLessThan(1e-5);
+      const expected = softmax(reference.logits);
+      labels.forEach((label, i) => expect(Math.abs(prediction.scores[label]! - expected[i]!)).toBeLessThan(1e-5));
+    } finally {
+      await task.dispose();
+    }
+  });
+
+  it('refuses a pair, naming textPair, for a model that reads one text, and a pair over the character limit', async () => {
+    const single = await loadTextTask(writeHfTextFolder({ onnx: model.onnx, labels, config: { hidden_size: 8 } }), {
+      executionProvider: 'cpu',
+    });
+    const paired = await loadTextTask(writeHfTextFolder({ onnx: model.onnx, labels, config }), { executionProvider: 'cpu' });
+    try {
+      expect(single.limits).not.toHaveProperty('maxTexts');
+      await expect(single.explain({ text: 'a', textPair: 'b' })).rejects.toMatchObject({ code: 'E_INPUT', field: 'textPair' });
+      await expect(paired.explain({ text: 'a', textPair: 'b'.repeat(3073) })).rejects.toMatchObject({ code: 'E_LIMIT', field: 'textPair' });
+      await expect(paired.explain({ text: 'a', textPair: '  ' })).rejects.toMatchObject({ code: 'E_INPUT', field: 'textPair' });
+      expect((await single.explain({ text: 'win a prize' })).attention.tokens.every((t) => t.segment === undefined)).toBe(true);
+    } finally {
+      await Promise.all([single.dispose(), paired.dispose()]);
+    }
   });
 });
 

@@ -142,7 +142,13 @@ describe('loadTextTask on a built Hugging Face folder', () => {
 
   it('refuses empty text, text over the character limit and text over the model’s token limit, naming the field', async () => {
     await expectError(task.explain({ text: '   ' }), 'E_INPUT', /must not be empty/, 'text');
-    await expectError(task.explain({ text: 'a'.repeat(MAX_TEXT_CHARACTERS + 1) }), 'E_LIMIT', /over the limit of 1000 characters/, 'text');
+    await expectError(
+      task.explain({ text: 'a'.repeat(1001) }),
+      'E_LIMIT',
+      /is 1001 characters long, over this model's limit of 1000 characters/,
+      'text',
+    );
+    await expectError(task.explain({ text: 'a'.repeat(MAX_TEXT_CHARACTERS + 1) }), 'E_LIMIT', /over the limit of 3072 characters/, 'text');
     await expectError(
       task.explain({ text: 'the '.repeat(170) }),
       'E_LIMIT',

@@ -11,6 +11,7 @@ export const attentionTokenSchema = z.object({
   id: z.union([z.string(), z.number()]).optional(),
   title: z.string().optional(),
   special: z.boolean().optional(),
+  segment: z.number().int().nonnegative().optional(),
 });
 
 export const attentionLayerJsonSchema = z
