@@ -24,6 +24,12 @@ export function loadServedTask(model: ServedModel, session: Required<SessionRequ
   return createAttentionTask(model.domain, servedModelDir(model), { id: model.id, ...session });
 }
 
+/** A model error as a client may read it: the model's folder shown as its id (no server path), the id always named. */
+export function publicModelMessage(message: string, model: ServedModel): string {
+  const shown = message.split(servedModelDir(model)).join(model.id);
+  return shown.includes(model.id) ? shown : `${model.id}: ${shown}`;
+}
+
 /** What GET /api/models says of the model, read from its folder without opening a session. */
 export function listEntry(model: ServedModel): ModelListEntry {
   const base = { id: model.id, domain: model.domain.name, title: model.title ?? model.id, description: model.description ?? '' };
@@ -31,6 +37,12 @@ export function listEntry(model: ServedModel): ModelListEntry {
     const { folder, limits, examples } = readTaskFolder(model.domain, servedModelDir(model), model.id);
     return { ...base, labels: folder.labels ?? [], limits, examples };
   } catch (error) {
-    return { ...base, labels: [], limits: {}, examples: [], unavailable: error instanceof Error ? error.message : String(error) };
+    return {
+      ...base,
+      labels: [],
+      limits: {},
+      examples: [],
+      unavailable: publicModelMessage(error instanceof Error ? error.message : String(error), model),
+    };
   }
 }

@@ -13,7 +13,7 @@ import { errorResponse, responseForError } from './error-response.ts';
 import { unsupportedMediaType } from './json-content-type.ts';
 import { readJsonBody } from './read-json-body.ts';
 import { sharedRunQueue, type QueueLimits, type RunQueue } from './run-queue.ts';
-import { loadServedTask, type ServedModel } from './served-model.ts';
+import { loadServedTask, publicModelMessage, type ServedModel } from './served-model.ts';
 import { SERVER_LIMITS } from './server-limits.ts';
 import { sessionKey, taskCache, type TaskCache } from './task-cache.ts';
 
@@ -94,7 +94,16 @@ export function taskRoute<Body>(
       let result: Body | Response;
       try {
         const session = { executionProvider: body.executionProvider, fallback: body.fallback };
-        const task = await cache.get(model.id, session, () => loadServedTask(model, session));
+        const task = await cache
+          .get(model.id, session, () => loadServedTask(model, session))
+          .catch((error: unknown) => {
+            throw error instanceof AttentionError
+              ? new AttentionError(error.code, publicModelMessage(error.message, model), {
+                  cause: error,
+                  ...(error.field ? { field: error.field } : {}),
+                })
+              : error;
+          });
         const queue = taskRouteQueue(options, model.id, session);
         result = await queue.run(() => answer(task, input, model), request.signal);
       } catch (error) {

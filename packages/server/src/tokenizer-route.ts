@@ -24,7 +24,7 @@ export function tokenizerRoute(options: { models: readonly ServedModel[] }): (re
       return Response.json(body);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT')
-        return errorResponse(503, 'E_MODEL', `${model.id} has no tokenizer.json and tokenizer_config.json in ${dir}`, 'model');
+        return errorResponse(503, 'E_MODEL', `${model.id} has no tokenizer.json and tokenizer_config.json in its folder`, 'model');
       return responseForError(error, 'GET /api/tokenizer');
     }
   };
