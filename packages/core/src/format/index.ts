@@ -5,3 +5,5 @@ export * from './schema.ts';
 export * from './serialize.ts';
 export * from './binary-codec.ts';
 export { AttentionError, isAttentionError, errorMessage, describeError, type AttentionErrorCode } from '../errors.ts';
+export * from './parse-stream.ts';
+export * from './select-heads.ts';

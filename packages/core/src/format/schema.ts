@@ -1,5 +1,5 @@
 // zod schema of the attn-maps/v1 JSON document, as written to disk or sent over HTTP.
-// The schema checks structure; parse-maps.ts checks payload lengths and probability rows.
+// The schema checks structure; serialize.ts checks payload lengths, key indices and probability rows.
 import { z } from 'zod';
 
 const positiveInt = z.number().int().positive();
@@ -22,9 +22,23 @@ export const attentionLayerJsonSchema = z
     data: z.array(z.number()).optional(),
     dataBase64: z.string().optional(),
     dtype: z.enum(['float32', 'float16', 'uint8']).optional(),
+    /** Only each query row's topK largest probabilities are kept (the others are 0). */
+    topK: positiveInt.optional(),
+    /** Sparse top-k layers: the key index of each value, [B, H, Q, topK]; base64 of uint16 LE (uint32 LE past 65,536 keys). */
+    indices: z.array(z.number().int().nonnegative()).optional(),
+    indicesBase64: z.string().optional(),
   })
   .refine((layer) => (layer.data === undefined) !== (layer.dataBase64 === undefined), {
     message: 'a layer needs exactly one of "data" or "dataBase64"',
+  })
+  .refine((layer) => layer.indices === undefined || layer.indicesBase64 === undefined, {
+    message: 'a layer has at most one of "indices" or "indicesBase64"',
+  })
+  .refine((layer) => layer.topK !== undefined || (layer.indices === undefined && layer.indicesBase64 === undefined), {
+    message: 'a layer with key indices needs "topK"',
+  })
+  .refine((layer) => layer.topK === undefined || layer.topK <= layer.shape[3], {
+    message: '"topK" must not exceed the keys (shape[3])',
   });
 
 /** Self-attention documents carry `tokens`; documents whose queries and keys differ carry `queryTokens` and `keyTokens`. */
