@@ -86,8 +86,10 @@ export async function writeJson(value: unknown, outPath?: string): Promise<void>
  */
 export async function writeText(pieces: Iterable<string>, outPath?: string): Promise<void> {
   const stream = outPath ? createWriteStream(outPath) : process.stdout;
-  const failed = new Promise<never>((_, reject) => stream.once('error', reject));
+  let onError: (error: unknown) => void = () => undefined;
+  const failed = new Promise<never>((_, reject) => (onError = reject));
   failed.catch(() => undefined); // only raced with the waits below: an error nobody waits for must not crash the process
+  stream.once('error', onError);
   const write = async (piece: string) => {
     if (!stream.write(piece)) await Promise.race([once(stream, 'drain'), failed]);
   };
@@ -98,6 +100,8 @@ export async function writeText(pieces: Iterable<string>, outPath?: string): Pro
   } catch (cause) {
     if (outPath) (stream as WriteStream).destroy();
     throw outPath ? outWriteError(outPath, cause) : cause;
+  } finally {
+    stream.off('error', onError); // stdout outlives the command: leave no listener on it
   }
 }
 

@@ -11,8 +11,10 @@ import {
   extractAttention,
   feedsFromJson,
   findWorkspaceRoot,
+  buildTransformerClassifier,
   GraphBuilder,
   parseAttentionMaps,
+  readAttentionMapsFile,
 } from '@attn/core';
 import { captureCli as capture } from './capture-cli.ts';
 
@@ -45,6 +47,17 @@ function flattenedHeadsModel(): Uint8Array {
   return g.toBytes();
 }
 
+/** A 3-layer, 2-head untrained encoder (a test fixture) and one 5-token input. */
+const encoderBytes = buildTransformerClassifier(
+  { vocabSize: 12, maxLength: 8, hidden: 8, heads: 2, layers: 3, intermediate: 16, numLabels: 2, layerNormEps: 1e-5 },
+  undefined,
+  5,
+);
+const encoderFeeds = {
+  input_ids: { dims: [1, 5], type: 'int64', data: [1, 4, 7, 2, 3] },
+  attention_mask: { dims: [1, 5], type: 'int64', data: [1, 1, 1, 1, 1] },
+};
+
 describe('attn inspect / extract / doctor / bench', () => {
   let dir: string;
   const file = (name: string) => join(dir, name);
@@ -61,6 +74,8 @@ describe('attn inspect / extract / doctor / bench', () => {
     writeFileSync(file('flattened.onnx'), flattenedHeadsModel());
     writeFileSync(file('not-onnx.onnx'), 'hello');
     writeFileSync(file('feeds.json'), JSON.stringify(feeds));
+    writeFileSync(file('encoder.onnx'), encoderBytes);
+    writeFileSync(file('encoder-feeds.json'), JSON.stringify(encoderFeeds));
     writeFileSync(
       file('flattened-feeds.json'),
       JSON.stringify({
@@ -263,15 +278,75 @@ describe('attn inspect / extract / doctor / bench', () => {
     expect(JSON.parse(withFallback.stdout).provider).toMatchObject({ requested: absent, used: 'cpu' });
   });
 
-  it('doctor asks for --heads when rank-3 attention does not say, and is satisfied with it', async () => {
+  it('doctor asks for --num-heads when rank-3 attention does not say, and is satisfied with it', async () => {
     const missing = await capture(['doctor', file('flattened.onnx')]);
     expect(missing.code).toBe(1);
-    expect(missing.stderr).toContain('pass --heads N to attn extract');
-    const given = await capture(['doctor', file('flattened.onnx'), '--heads', '2']);
+    expect(missing.stderr).toContain('pass --num-heads N to attn extract');
+    const given = await capture(['doctor', file('flattened.onnx'), '--num-heads', '2']);
     expect(given.code).toBe(0);
-    expect(JSON.parse(given.stdout).attentionNodes[0].layout).toBe('[batch·heads, queries, keys] split with --heads 2');
-    const extracted = await capture(['extract', file('flattened.onnx'), '--feeds', file('flattened-feeds.json'), '--heads', '2']);
+    expect(JSON.parse(given.stdout).attentionNodes[0].layout).toBe('[batch·heads, queries, keys] split with --num-heads 2');
+    const extracted = await capture(['extract', file('flattened.onnx'), '--feeds', file('flattened-feeds.json'), '--num-heads', '2']);
     expect(JSON.parse(extracted.stdout).layers[0].shape).toEqual([2, 2, 2, 3]);
+  });
+
+  it('extract --layers and --heads write the chosen layers and heads of the full stack', async () => {
+    const direct = await extractAttention(encoderBytes, feedsFromJson(encoderFeeds));
+    const { code, stdout, stderr } = await capture([
+      'extract',
+      file('encoder.onnx'),
+      '--feeds',
+      file('encoder-feeds.json'),
+      '--layers',
+      '2,0',
+      '--heads',
+      '1',
+      '--dtype',
+      'float32',
+    ]);
+    expect(code).toBe(0);
+    const maps = parseAttentionMaps(JSON.parse(stdout));
+    expect(maps.layers.map((l) => [l.name, l.shape])).toEqual([
+      [direct.maps.layers[2]!.name, [1, 1, 5, 5]],
+      [direct.maps.layers[0]!.name, [1, 1, 5, 5]],
+    ]);
+    expect(maps.layers[0]!.data).toEqual(direct.maps.layers[2]!.data.slice(25, 50));
+    expect(stderr).toContain('extracted 2 attention layer(s)');
+  });
+
+  it('extract --top-k writes each row’s k largest probabilities that read back dense, and streams back from the file', async () => {
+    const out = file('top2.json');
+    const { code } = await capture(['extract', file('encoder.onnx'), '--feeds', file('encoder-feeds.json'), '--top-k', '2', '--out', out]);
+    expect(code).toBe(0);
+    const doc = JSON.parse(readFileSync(out, 'utf8'));
+    expect(doc.layers[0]).toMatchObject({ topK: 2, shape: [1, 2, 5, 5] });
+    expect(doc.layers[0].indices).toHaveLength(1 * 2 * 5 * 2);
+    const maps = await readAttentionMapsFile(out);
+    expect(maps).toEqual(parseAttentionMaps(doc));
+    const direct = await extractAttention(encoderBytes, feedsFromJson(encoderFeeds));
+    maps.layers.forEach((layer, i) => {
+      for (let row = 0; row < 10; row++) {
+        const full = Array.from(direct.maps.layers[i]!.data.subarray(row * 5, row * 5 + 5));
+        const kept = Array.from(layer.data.subarray(row * 5, row * 5 + 5));
+        const largest = [...full].sort((a, b) => b - a).slice(0, 2);
+        expect(kept.filter((p) => p > 0).sort((a, b) => b - a)).toEqual(largest);
+      }
+    });
+  });
+
+  it.each([
+    [['--layers', '1-0'], 'E_INPUT: --layers must be indices and ranges such as 0,3-5, got "1-0"'],
+    [['--layers', '0,0'], 'E_INPUT: --layers names 0 twice in "0,0"'],
+    [['--layers', '7'], 'E_INPUT: layers: 7 is not an attention layer index (0 to 2)'],
+    [['--heads', '2'], 'E_INPUT: heads: layer'],
+    [['--top-k', '0'], 'E_INPUT: --top-k must be a positive integer, got "0"'],
+    [['--dtype', 'int4'], 'E_INPUT: --dtype must be one of numbers, float32, float16, uint8, got "int4"'],
+    [['--dtype', 'float16', '--encoding', 'uint8'], 'E_INPUT: --dtype "float16" and --encoding "uint8" disagree'],
+  ])('extract %j fails with one line naming the flag', async (flags, start) => {
+    const { code, stdout, stderr } = await capture(['extract', file('encoder.onnx'), '--feeds', file('encoder-feeds.json'), ...flags]);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr.split('\n').filter(Boolean)).toHaveLength(1);
+    expect(stderr.startsWith(`attn extract: ${start}`)).toBe(true);
   });
 
   it('bench extract reports medians of both variants and their ratio', async () => {

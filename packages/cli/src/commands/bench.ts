@@ -7,7 +7,7 @@ import { outPathArg } from '../out-path.ts';
 import {
   describeProvider,
   modelPathArg,
-  parseHeads,
+  parseNumHeads,
   PROVIDER_OPTIONS,
   providerOptionsUsage,
   providerRequest,
@@ -18,7 +18,7 @@ export const benchCommand: CliCommand = {
   name: 'bench',
   summary: 'Benchmark: `bench extract` measures the cost of exposing attention',
   usage: `Usage: attn bench extract <model.onnx> --feeds feeds.json [--runs N] [--warmup N] [--ep cpu] [--fallback] [--verbose]
-                    [--heads N] [--out file]
+                    [--num-heads N] [--out file]
 
   Runs the plain model and the model with its attention Softmax outputs exposed, alternately,
   N timed runs each (default 20, after 3 warm-up runs), and prints the median latencies and
@@ -34,7 +34,7 @@ ${providerOptionsUsage()}
         runs: { type: 'string' },
         warmup: { type: 'string' },
         ...PROVIDER_OPTIONS,
-        heads: { type: 'string' },
+        'num-heads': { type: 'string' },
         out: { type: 'string' },
       },
       ['benchmark', 'model.onnx'],
@@ -46,7 +46,7 @@ ${providerOptionsUsage()}
     const modelPath = modelPathArg(positionals, 1);
     const runs = parsePositiveInt('runs', values.runs, 20);
     const warmup = values.warmup === '0' ? 0 : parsePositiveInt('warmup', values.warmup, 3);
-    const heads = parseHeads(values.heads);
+    const heads = parseNumHeads(values['num-heads']);
     const request = providerRequest(values);
     const outPath = outPathArg(values.out);
     const feeds = await readFeedsFile(values.feeds);

@@ -15,7 +15,14 @@ import {
 import { basename } from 'node:path';
 import { parseCommandArgs, say, writeJson, type CliCommand } from '../command.ts';
 import { outPathArg } from '../out-path.ts';
-import { describeProvider, modelPathArg, parseHeads, PROVIDER_OPTIONS, providerOptionsUsage, providerRequest } from './extraction-args.ts';
+import {
+  describeProvider,
+  modelPathArg,
+  parseNumHeads,
+  PROVIDER_OPTIONS,
+  providerOptionsUsage,
+  providerRequest,
+} from './extraction-args.ts';
 import { readModelGraph } from './inspect.ts';
 
 interface NodeDiagnosis {
@@ -33,7 +40,7 @@ function diagnoseNode(node: LoadedAttentionNode, heads: number | undefined): Nod
   if (node.rank === 2) return { ...base, layout: 'pooling [batch, keys] → [batch, 1, 1, keys]' };
   const headsSource =
     heads !== undefined
-      ? `--heads ${heads}`
+      ? `--num-heads ${heads}`
       : node.headsFromReshape !== undefined
         ? `${node.headsFromReshape} heads from the Reshape to [bsz, heads, tgt, src]`
         : node.outProjectionWidth !== undefined
@@ -45,7 +52,7 @@ function diagnoseNode(node: LoadedAttentionNode, heads: number | undefined): Nod
       : {
           ...base,
           layout: '[batch·heads, queries, keys]',
-          problem: 'the number of heads is not in the graph: pass --heads N to attn extract',
+          problem: 'the number of heads is not in the graph: pass --num-heads N to attn extract',
         };
   }
   return { ...base, layout: `rank unknown until run time${headsSource ? ` (if rank 3: ${headsSource})` : ''}` };
@@ -67,7 +74,7 @@ async function loadForDiagnosis(
 export const doctorCommand: CliCommand = {
   name: 'doctor',
   summary: 'Say whether attention can be extracted from a model, and if not why and what to do',
-  usage: `Usage: attn doctor <model.onnx> [--ep cpu] [--fallback] [--verbose] [--heads N] [--out file]
+  usage: `Usage: attn doctor <model.onnx> [--ep cpu] [--fallback] [--verbose] [--num-heads N] [--out file]
 
   Checks the graph (attention Softmax nodes, fused attention ops, attention hidden in functions),
   then loads it in ONNX Runtime with the attention outputs exposed. Prints the diagnosis on stderr
@@ -79,13 +86,13 @@ ${providerOptionsUsage()}
     const { values, positionals } = parseCommandArgs(
       'doctor',
       argv,
-      { ...PROVIDER_OPTIONS, heads: { type: 'string' }, out: { type: 'string' } },
+      { ...PROVIDER_OPTIONS, 'num-heads': { type: 'string' }, out: { type: 'string' } },
       ['model.onnx'],
     );
     const path = modelPathArg(positionals);
     const file = basename(path);
     const request = providerRequest(values);
-    const heads = parseHeads(values.heads);
+    const heads = parseNumHeads(values['num-heads']);
     const outPath = outPathArg(values.out);
     const { report } = await readModelGraph(path);
     let blocker = extractionBlocker(report, file);

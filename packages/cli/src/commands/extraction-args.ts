@@ -1,5 +1,5 @@
 // Arguments shared by the commands that run a model (extract, doctor, bench, explain; inspect takes the path):
-// the model path, --ep/--fallback/--verbose, --heads and the feeds.json file, each checked with a one-line error.
+// the model path, --ep/--fallback/--verbose, --num-heads, index lists and the feeds.json file, each checked with a one-line error.
 import { readFile } from 'node:fs/promises';
 import {
   AttentionError,
@@ -57,8 +57,28 @@ export function providerRequest(values: { ep?: string | undefined; fallback?: bo
   return { executionProvider, fallback: values.fallback ?? false };
 }
 
-export function parseHeads(value: string | undefined): number | undefined {
-  return value === undefined ? undefined : parsePositiveInt('heads', value, 0);
+/** --num-heads: the heads of rank-3 [batch·heads, Q, K] attention when the graph does not say. */
+export function parseNumHeads(value: string | undefined): number | undefined {
+  return value === undefined ? undefined : parsePositiveInt('num-heads', value, 0);
+}
+
+/** An index list such as "0,3-5" (ascending ranges, each index once) for --layers / --heads; an E_INPUT error naming the flag. */
+export function parseIndexList(flag: string, value: string | undefined): number[] | undefined {
+  if (value === undefined) return undefined;
+  const indices: number[] = [];
+  for (const part of value.split(',')) {
+    const match = /^\s*(\d+)\s*(?:-\s*(\d+)\s*)?$/.exec(part);
+    const first = match ? Number(match[1]) : NaN;
+    const last = match?.[2] === undefined ? first : Number(match[2]);
+    if (!match || last < first) {
+      throw new AttentionError('E_INPUT', `--${flag} must be indices and ranges such as 0,3-5, got "${value}"`);
+    }
+    for (let index = first; index <= last; index++) {
+      if (indices.includes(index)) throw new AttentionError('E_INPUT', `--${flag} names ${index} twice in "${value}"`);
+      indices.push(index);
+    }
+  }
+  return indices;
 }
 
 /** Reads feeds.json (`{ name: { dims, type, data } }`) into tensors. */

@@ -1,7 +1,7 @@
-// One-shot extraction: load the model, run the feeds once, return attn-maps/v1 maps (tokens left
-// empty for the caller's domain to fill), the model outputs and the provider report.
+// One-shot extraction: load the model, run the feeds once, return attn-maps/v1 maps of the chosen view (tokens
+// left empty for the caller's domain to fill), the model outputs and the provider report.
 import type * as ort from 'onnxruntime-node';
-import { ATTN_MAPS_FORMAT, type AttentionMaps } from '../format/types.ts';
+import { ATTN_MAPS_FORMAT, type AttentionMaps, type SparseAttentionLayer } from '../format/types.ts';
 import type { ProviderReport } from '../runtime/providers.ts';
 import { loadAttentionModel, type LoadAttentionModelOptions } from './attention-model.ts';
 
@@ -11,7 +11,10 @@ export interface ExtractAttentionOptions extends LoadAttentionModelOptions {
 }
 
 export interface ExtractAttentionResult {
+  /** The view's dense layers (see AttentionRunResult.layers); none for the top-k view. */
   maps: AttentionMaps;
+  /** The top-k view's layers, to write as the maps' layers. */
+  sparseLayers?: SparseAttentionLayer[];
   outputs: Record<string, ort.Tensor>;
   provider: ProviderReport;
 }
@@ -23,7 +26,7 @@ export async function extractAttention(
 ): Promise<ExtractAttentionResult> {
   const model = await loadAttentionModel(pathOrBytes, options);
   try {
-    const { outputs, layers } = await model.run(feeds);
+    const { outputs, layers, sparseLayers } = await model.run(feeds);
     return {
       maps: {
         format: ATTN_MAPS_FORMAT,
@@ -32,6 +35,7 @@ export async function extractAttention(
         tokens: [],
         layers,
       },
+      ...(sparseLayers ? { sparseLayers } : {}),
       outputs,
       provider: model.provider,
     };

@@ -13,3 +13,4 @@ export * from './feeds-json.ts';
 export * from './graph-index.ts';
 export * from './query-key-product.ts';
 export * from './query-key-vectors.ts';
+export * from './attention-maps-file.ts';

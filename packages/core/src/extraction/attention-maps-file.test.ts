@@ -1,0 +1,35 @@
+// readAttentionMapsFile: a file written a layer at a time reads back as parseAttentionMaps reads its text, and a
+// missing file or folder is one E_INPUT line naming the path.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { attentionMapsJsonChunks, parseAttentionMaps } from '../format/serialize.ts';
+import type { AttentionMaps } from '../format/types.ts';
+import { readAttentionMapsFile } from './attention-maps-file.ts';
+
+const maps: AttentionMaps = {
+  format: 'attn-maps/v1',
+  model: { id: 'tiny' },
+  domain: 'generic',
+  tokens: [],
+  layers: [{ name: 'l0', kind: 'self', shape: [1, 1, 2, 2], data: Float32Array.from([0.25, 0.75, 1, 0]) }],
+};
+
+describe('readAttentionMapsFile', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'attn-maps-file-'));
+
+  it('reads what attentionMapsJsonChunks wrote', async () => {
+    const text = [...attentionMapsJsonChunks(maps, 'uint8')].join('');
+    writeFileSync(join(dir, 'maps.json'), text);
+    expect(await readAttentionMapsFile(join(dir, 'maps.json'))).toEqual(parseAttentionMaps(JSON.parse(text)));
+  });
+
+  it('names a missing file and a folder', async () => {
+    await expect(readAttentionMapsFile(join(dir, 'none.json'))).rejects.toMatchObject({
+      code: 'E_INPUT',
+      message: expect.stringMatching(/none\.json: no such file$/),
+    });
+    await expect(readAttentionMapsFile(dir)).rejects.toMatchObject({ code: 'E_INPUT', message: expect.stringMatching(/is a folder$/) });
+  });
+});
