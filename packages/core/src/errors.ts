@@ -46,3 +46,10 @@ export function describeError(value: unknown): string {
   const message = errorMessage(value);
   return value instanceof AttentionError && value.field ? `${value.field}: ${message}` : message;
 }
+
+const CONTROL_ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/** Text from a file or a model (a name, a path) made safe for a one-line message: control characters and line separators escaped. */
+export function oneLine(text: string): string {
+  return text.replace(/[\p{Cc}\u2028\u2029]/gu, (c) => CONTROL_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}

@@ -1,7 +1,9 @@
-// @attn/fuzz: property-based fuzzing of route handlers with fast-check — hostile values, bodies and query
-// strings, the runner that checks every answer (200 or a 4xx naming the field), and fast-check itself as `fc`.
+// @attn/fuzz: property-based fuzzing with fast-check — hostile values, bodies and query strings, the route runner that checks
+// every answer (200 or a 4xx naming the field), protobuf file mutations, cases run in child processes, and fast-check as `fc`.
 export * from './hostile-values.ts';
 export * from './json-mutations.ts';
 export * from './hostile-requests.ts';
 export * from './route-fuzz.ts';
+export * from './protobuf-mutations.ts';
+export * from './child-cases.ts';
 export { default as fc } from 'fast-check';

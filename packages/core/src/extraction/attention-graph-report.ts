@@ -61,9 +61,9 @@ export function extractionBlocker(report: AttentionGraphReport, label: string): 
   if (report.attentionNodes.length > 0) return undefined;
   if (report.nestedAttention.length > 0) {
     const first = report.nestedAttention[0]!;
-    return `${label} computes attention only inside nested graphs (Softmax "${first.name}" in ${first.location}), whose values cannot be exposed as outputs; inline local functions first (onnx.inliner.inline_local_functions) or export without them`;
+    return `${label} computes attention only inside nested graphs (Softmax ${JSON.stringify(first.name)} in ${first.location}), whose values cannot be exposed as outputs; inline local functions first (onnx.inliner.inline_local_functions) or export without them`;
   }
-  const softmaxes = report.excludedSoftmax.map((s) => `"${s.name}"`).join(', ');
+  const softmaxes = report.excludedSoftmax.map((s) => JSON.stringify(s.name)).join(', ');
   const seen = softmaxes ? ` (Softmax nodes found but not attention: ${softmaxes})` : ' (it has no Softmax node)';
   return `${label} has no attention to extract: no Softmax output reaches the left operand of a MatMul or an Einsum operand, and there is no ONNX Attention op${seen}; extraction needs attention exported as Softmax → MatMul/Einsum or as the opset-23 Attention op`;
 }

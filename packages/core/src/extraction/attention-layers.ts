@@ -17,7 +17,10 @@ function probabilitiesOf(node: AttentionSoftmaxNode, tensor: OutputTensor): Floa
   if (tensor.type === 'float32' && data instanceof Float32Array) return data;
   if (tensor.type === 'float64' && data instanceof Float64Array) return Float32Array.from(data);
   if (tensor.type === 'float16' && data instanceof Uint16Array) return Float32Array.from(data, float16BitsToFloat32);
-  throw new AttentionError('E_MODEL', `Softmax "${node.name}" produced ${tensor.type} probabilities; expected float32, float16 or float64`);
+  throw new AttentionError(
+    'E_MODEL',
+    `Softmax ${JSON.stringify(node.name)} produced ${tensor.type} probabilities; expected float32, float16 or float64`,
+  );
 }
 
 /** Heads of a rank-3 [B·H, Q, K] layer: option, graph Reshape, or out-projection width / head dim. */
@@ -30,7 +33,7 @@ function headsOfFlattened(node: AttentionSoftmaxNode, headsOption: number | unde
   }
   throw new AttentionError(
     'E_MODEL',
-    `Softmax "${node.name}" gives rank-3 [batch·heads, queries, keys] probabilities and the number of heads cannot be read from the graph; pass heads (attn extract --num-heads N)`,
+    `Softmax ${JSON.stringify(node.name)} gives rank-3 [batch·heads, queries, keys] probabilities and the number of heads cannot be read from the graph; pass heads (attn extract --num-heads N)`,
   );
 }
 
@@ -46,7 +49,7 @@ export function attentionLayerFromTensor(
   if (axis !== rank - 1) {
     throw new AttentionError(
       'E_MODEL',
-      `Softmax "${node.name}" normalises axis ${node.axis} of a rank-${rank} tensor, not the last (key) axis, so its rows are not attention rows`,
+      `Softmax ${JSON.stringify(node.name)} normalises axis ${node.axis} of a rank-${rank} tensor, not the last (key) axis, so its rows are not attention rows`,
     );
   }
   const data = probabilitiesOf(node, tensor);
@@ -61,7 +64,7 @@ export function attentionLayerFromTensor(
     if (bh % heads !== 0) {
       throw new AttentionError(
         'E_INPUT',
-        `Softmax "${node.name}": first dimension ${bh} (batch·heads) is not a multiple of heads = ${heads}`,
+        `Softmax ${JSON.stringify(node.name)}: first dimension ${bh} (batch·heads) is not a multiple of heads = ${heads}`,
       );
     }
     return { ...base, kind: q === k ? 'self' : 'cross', shape: [bh / heads, heads, q, k] };
@@ -72,6 +75,6 @@ export function attentionLayerFromTensor(
   }
   throw new AttentionError(
     'E_MODEL',
-    `Softmax "${node.name}" gives rank-${rank} probabilities [${dims.join(', ')}]; attention extraction handles rank 2, 3 and 4`,
+    `Softmax ${JSON.stringify(node.name)} gives rank-${rank} probabilities [${dims.join(', ')}]; attention extraction handles rank 2, 3 and 4`,
   );
 }

@@ -1,6 +1,6 @@
 // Checks feeds against the graph's declared inputs before ONNX Runtime sees them: unknown or
 // missing names, element types, ranks, fixed dims and shared symbolic dims, each an E_INPUT error.
-import { AttentionError } from '../errors.ts';
+import { AttentionError, oneLine } from '../errors.ts';
 import type { OnnxModel, OnnxValueInfo } from '../onnx/proto.ts';
 
 /** ONNX TensorProto.DataType → the onnxruntime-node tensor type name. */
@@ -53,7 +53,8 @@ export function graphInputSpecs(model: OnnxModel): GraphInputSpec[] {
 }
 
 export function describeInputSpec(spec: TensorSpec): string {
-  return `${spec.type ?? 'tensor'} [${spec.dims?.join(', ') ?? '?'}]`;
+  const dims = spec.dims?.map((d) => (typeof d === 'string' ? oneLine(d) : d));
+  return `${spec.type ?? 'tensor'} [${dims?.join(', ') ?? '?'}]`;
 }
 
 function isFeedTensor(value: unknown): value is FeedTensor {
@@ -68,7 +69,7 @@ export function validateFeeds(specs: GraphInputSpec[], feeds: Record<string, unk
     if (!byName.has(name)) {
       throw new AttentionError(
         'E_INPUT',
-        `unknown input ${JSON.stringify(name)}; the model's inputs are: ${expectedNames.join(', ') || '(none)'}`,
+        `unknown input ${JSON.stringify(name)}; the model's inputs are: ${expectedNames.map(oneLine).join(', ') || '(none)'}`,
       );
     }
   }
@@ -76,21 +77,21 @@ export function validateFeeds(specs: GraphInputSpec[], feeds: Record<string, unk
   for (const spec of specs) {
     const feed = feeds[spec.name];
     if (feed === undefined) {
-      if (spec.required) throw new AttentionError('E_INPUT', `missing input "${spec.name}" (${describeInputSpec(spec)})`);
+      if (spec.required) throw new AttentionError('E_INPUT', `missing input ${JSON.stringify(spec.name)} (${describeInputSpec(spec)})`);
       continue;
     }
     if (!isFeedTensor(feed)) {
-      throw new AttentionError('E_INPUT', `input "${spec.name}" is not a tensor (expected ${describeInputSpec(spec)})`);
+      throw new AttentionError('E_INPUT', `input ${JSON.stringify(spec.name)} is not a tensor (expected ${describeInputSpec(spec)})`);
     }
     if (spec.type !== undefined && feed.type !== spec.type) {
-      throw new AttentionError('E_INPUT', `input "${spec.name}": expected type ${spec.type}, got ${feed.type}`);
+      throw new AttentionError('E_INPUT', `input ${JSON.stringify(spec.name)}: expected type ${spec.type}, got ${feed.type}`);
     }
     if (spec.dims === undefined) continue;
     const got = `[${feed.dims.join(', ')}]`;
     if (feed.dims.length !== spec.dims.length) {
       throw new AttentionError(
         'E_INPUT',
-        `input "${spec.name}": expected rank ${spec.dims.length} ${describeInputSpec(spec)}, got dims ${got}`,
+        `input ${JSON.stringify(spec.name)}: expected rank ${spec.dims.length} ${describeInputSpec(spec)}, got dims ${got}`,
       );
     }
     spec.dims.forEach((expected, axis) => {
@@ -98,7 +99,7 @@ export function validateFeeds(specs: GraphInputSpec[], feeds: Record<string, unk
       if (typeof expected === 'number' && expected > 0 && size !== expected) {
         throw new AttentionError(
           'E_INPUT',
-          `input "${spec.name}": dimension ${axis} must be ${expected} (${describeInputSpec(spec)}), got dims ${got}`,
+          `input ${JSON.stringify(spec.name)}: dimension ${axis} must be ${expected} (${describeInputSpec(spec)}), got dims ${got}`,
         );
       }
       if (typeof expected === 'string' && expected !== '?') {
@@ -106,7 +107,7 @@ export function validateFeeds(specs: GraphInputSpec[], feeds: Record<string, unk
         if (earlier && earlier.size !== size) {
           throw new AttentionError(
             'E_INPUT',
-            `input "${spec.name}": dimension ${axis} ("${expected}") is ${size} but input "${earlier.input}" has "${expected}" = ${earlier.size}`,
+            `input ${JSON.stringify(spec.name)}: dimension ${axis} (${JSON.stringify(expected)}) is ${size} but input ${JSON.stringify(earlier.input)} has ${JSON.stringify(expected)} = ${earlier.size}`,
           );
         }
         symbols.set(expected, { input: spec.name, size });

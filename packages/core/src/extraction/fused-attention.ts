@@ -1,5 +1,6 @@
 // Fused com.microsoft attention kernels hide the probabilities inside one op; this finds them anywhere in a
 // model (main graph, If/Loop/Scan bodies, local functions) so extraction can say how to re-export.
+import { oneLine } from '../errors.ts';
 import type { OnnxGraph, OnnxModel, OnnxNode } from '../onnx/proto.ts';
 
 /** com.microsoft contrib ops that compute attention internally. */
@@ -46,13 +47,13 @@ export function modelNodeLists(model: OnnxModel): { location: string; graph: Onn
     for (const node of graph.node ?? []) {
       for (const attribute of node.attribute ?? []) {
         const nested = [...(attribute.g ? [attribute.g] : []), ...((attribute as { graphs?: OnnxGraph[] }).graphs ?? [])];
-        for (const sub of nested) visit({ ...sub, node: sub.node ?? [] }, `subgraph of ${node.name || node.opType}`);
+        for (const sub of nested) visit({ ...sub, node: sub.node ?? [] }, `subgraph of ${oneLine(node.name || node.opType)}`);
       }
     }
   };
   visit(model.graph, 'graph');
   for (const fn of model.functions ?? []) {
-    visit({ name: fn.name, node: fn.node ?? [], input: [], output: [] }, `function ${fn.domain ?? ''}.${fn.name}`);
+    visit({ name: fn.name, node: fn.node ?? [], input: [], output: [] }, `function ${oneLine(`${fn.domain ?? ''}.${fn.name}`)}`);
   }
   return lists;
 }
@@ -77,5 +78,5 @@ export function describeFusedOps(found: FusedAttentionOp[]): string {
   for (const f of found) counts.set(f.op, (counts.get(f.op) ?? 0) + 1);
   const first = found[0];
   const list = [...counts].map(([op, n]) => `${op} ×${n}`).join(', ');
-  return first ? `${list} (first: node "${first.node}" in ${first.location})` : list;
+  return first ? `${list} (first: node ${JSON.stringify(first.node)} in ${first.location})` : list;
 }

@@ -26,5 +26,5 @@ export function fixedReshapeHint(model: OnnxModel, ortMessage: string): string |
   const pieces = shapePieces(indexGraph(model.graph), node.input[1]);
   if (!pieces?.some((piece) => piece !== undefined && piece > 0)) return undefined;
   const shape = `[${pieces.map((piece) => piece ?? '?').join(', ')}]`;
-  return `Reshape "${nodeName}" has target sizes fixed in the graph ${shape}; if they are the sizes the model was exported with (TorchScript exports of nn.MultiheadAttention bake in the sequence length or batch·heads), re-export with torch.onnx.export(..., dynamo=True) or run at the exported sizes`;
+  return `Reshape ${JSON.stringify(nodeName)} has target sizes fixed in the graph ${shape}; if they are the sizes the model was exported with (TorchScript exports of nn.MultiheadAttention bake in the sequence length or batch·heads), re-export with torch.onnx.export(..., dynamo=True) or run at the exported sizes`;
 }

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, normalize, sep } from 'node:path';
-import { AttentionError } from '../errors.ts';
+import { AttentionError, oneLine } from '../errors.ts';
 import { externalDataLocations } from '../onnx/external-data.ts';
 import { decodeModel, type OnnxModel } from '../onnx/proto.ts';
 
@@ -48,7 +48,7 @@ async function readExternalData(bytes: Uint8Array, modelPath: string): Promise<{
     if (location === '' || isAbsolute(location) || relative === '..' || relative.startsWith(`..${sep}`)) {
       throw new AttentionError(
         'E_MODEL',
-        `${label}: tensor "${tensor}" keeps its data at "${location}", which is not a file inside the model's folder`,
+        `${label}: tensor ${JSON.stringify(tensor)} keeps its data at ${JSON.stringify(location)}, which is not a file inside the model's folder`,
       );
     }
     const path = join(dirname(modelPath), relative);
@@ -58,7 +58,7 @@ async function readExternalData(bytes: Uint8Array, modelPath: string): Promise<{
       const code = (cause as NodeJS.ErrnoException).code;
       throw new AttentionError(
         'E_MODEL',
-        `${label}: tensor "${tensor}" keeps its data in ${path}: ${code === 'ENOENT' ? 'no such file' : String(code ?? cause)}`,
+        `${label}: tensor ${JSON.stringify(tensor)} keeps its data in ${oneLine(path)}: ${code === 'ENOENT' ? 'no such file' : String(code ?? cause)}`,
         { cause },
       );
     }
