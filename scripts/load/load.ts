@@ -45,7 +45,10 @@ function options() {
 const MB = 1024 * 1024;
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 
-function report(result: LoadResult, rssBefore: number, rssAfter: number): boolean {
+/** How often the server's RSS is read during a run. */
+const RSS_SAMPLE_MS = 10_000;
+
+function report(result: LoadResult, rss: readonly number[]): boolean {
   const throughput = result.requests / result.seconds;
   const fiveHundreds = Object.entries(result.statuses)
     .filter(([status]) => Number(status) >= 500)
@@ -70,7 +73,8 @@ function report(result: LoadResult, rssBefore: number, rssAfter: number): boolea
   console.log(
     `  queueing bound (clients ÷ throughput) ${ms((result.clients / throughput) * 1000)}; p95 / bound ${(percentile(result.latencies, 95) / ((result.clients / throughput) * 1000)).toFixed(2)}`,
   );
-  console.log(`  server RSS ${(rssBefore / MB).toFixed(0)} MB before, ${(rssAfter / MB).toFixed(0)} MB after`);
+  const rssMb = rss.map((bytes) => (bytes / MB).toFixed(0));
+  console.log(`  server RSS ${rssMb[0]} MB before, ${rssMb.at(-1)} MB after (every ${RSS_SAMPLE_MS / 1000} s: ${rssMb.join(' ')})`);
   return fiveHundreds === 0 && result.connectionErrors === 0 && unexpected === 0;
 }
 
@@ -92,9 +96,12 @@ async function main(): Promise<void> {
     const mix = await fetchRequestMix(app.url);
     await runLoad(app.url, mix, { clients: 1, seconds: 60, maxRequests: mix.length }); // warm-up: every model loaded once
     for (const clients of opts.clients) {
-      const before = processTreeRss(app.pid);
+      const rss = [processTreeRss(app.pid)];
+      const sampler = setInterval(() => rss.push(processTreeRss(app.pid)), RSS_SAMPLE_MS);
       const result = await runLoad(app.url, mix, { clients, seconds: opts.seconds, maxRequests: opts.maxRequests });
-      clean = report(result, before, processTreeRss(app.pid)) && clean;
+      clearInterval(sampler);
+      rss.push(processTreeRss(app.pid));
+      clean = report(result, rss) && clean;
     }
   } finally {
     await app.stop();
