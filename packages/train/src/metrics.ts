@@ -35,3 +35,23 @@ export function classificationMetrics(predicted: number[], actual: number[], pos
   }
   return metrics;
 }
+
+/** Counts of (true class, predicted class): rows are the true classes, columns the predictions. */
+export function confusionMatrix(predicted: number[], actual: number[], classes: number): number[][] {
+  const counts = Array.from({ length: classes }, () => new Array<number>(classes).fill(0));
+  actual.forEach((label, i) => {
+    const row = counts[label];
+    const guess = predicted[i]!;
+    if (!row || guess < 0 || guess >= classes) throw new RangeError(`class index out of [0, ${classes - 1}] at example ${i}`);
+    row[guess]! += 1;
+  });
+  return counts;
+}
+
+/** The majority-class baseline: the most frequent class of `fitLabels`, and its accuracy on `testLabels`. */
+export function majorityBaseline(fitLabels: number[], testLabels: number[], classes: number): { label: number; accuracy: number } {
+  const counts = new Array<number>(classes).fill(0);
+  for (const label of fitLabels) counts[label]! += 1;
+  const label = argmax(counts);
+  return { label, accuracy: testLabels.length === 0 ? 0 : testLabels.filter((l) => l === label).length / testLabels.length };
+}

@@ -41,6 +41,8 @@ export interface ModelRecipe {
   /** The shipped model's id in @attn/registry, where its title and description live. */
   id: string;
   loadDataset: () => TextDataset;
+  /** The texts the model was fit on, in a few words, for the card's intended use and limitations. */
+  inputKind: string;
   split: SplitOptions;
   tokenizer: { vocabSize: number; minFrequency: number };
   /** Tokens per sequence including [CLS] and [SEP]; longer texts are truncated. */
@@ -68,6 +70,7 @@ export const RECIPES: Record<string, ModelRecipe> = {
   'text-sentiment': {
     id: 'text-sentiment',
     loadDataset: loadRtPolarity,
+    inputKind: 'one-sentence English movie-review snippets from Rotten Tomatoes',
     split: DEFAULT_SPLIT,
     tokenizer: { vocabSize: 5000, minFrequency: 2 },
     maxLength: 64,
@@ -108,6 +111,7 @@ export const RECIPES: Record<string, ModelRecipe> = {
   'text-sentiment-seed': {
     id: 'text-sentiment-seed',
     loadDataset: loadRtPolarity,
+    inputKind: 'one-sentence English movie-review snippets from Rotten Tomatoes',
     split: DEFAULT_SPLIT,
     tokenizer: { vocabSize: 12000, minFrequency: 2 },
     maxLength: 64,
@@ -128,6 +132,7 @@ export const RECIPES: Record<string, ModelRecipe> = {
   'text-spam': {
     id: 'text-spam',
     loadDataset: loadSmsSpam,
+    inputKind: 'English SMS messages, mostly from the UK and Singapore',
     split: DEFAULT_SPLIT,
     tokenizer: { vocabSize: 8000, minFrequency: 2 },
     maxLength: 96,

@@ -1,9 +1,11 @@
 // `attn train <id>` and `attn eval <id>` for every shipped model: the registry names the model's domain,
 // and that domain's pipeline (text, image, recsys) trains or evaluates it from its own recipe table.
-import { AttentionError } from '@attn/core';
+import { join } from 'node:path';
+import { AttentionError, modelsDir } from '@attn/core';
 import { SHIPPED_MODELS, shippedModel } from '@attn/registry/models';
 import { evalImageModel } from './eval-image-model.ts';
-import { evalModel } from './eval-model.ts';
+import { evalModel, type TextModelEvaluation } from './eval-model.ts';
+import { writeTextModelCard } from './export/text-model-card-files.ts';
 import { IMAGE_RECIPES } from './image-recipes.ts';
 import { RECIPES } from './recipes.ts';
 import { evalRecsysModel } from './recsys-eval-model.ts';
@@ -67,4 +69,16 @@ export function trainShippedModel(id: string, options: TrainModelOptions = {}): 
 /** Evaluates a shipped model's committed ONNX file (or the folder `dir`) on its held-out test split. */
 export function evalShippedModel(id: string, dir?: string): Promise<ShippedEvalReport> {
   return pipelineFor(id).evaluate(id, dir);
+}
+
+/**
+ * Rewrites a shipped text model's MODEL_CARD.md and training-curve.svg from its training-history.json
+ * and a fresh evaluation of its committed ONNX file; the weights are not touched.
+ */
+export function rewriteShippedCard(id: string, dir: string = join(modelsDir(), id)): Promise<TextModelEvaluation> {
+  pipelineFor(id);
+  if (!(id in RECIPES)) {
+    throw new AttentionError('E_INPUT', `--card-only rewrites text model cards from training-history.json; "${id}" is not a text model`);
+  }
+  return writeTextModelCard(id, dir);
 }

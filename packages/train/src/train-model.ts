@@ -1,13 +1,12 @@
-// `attn train <id>` end to end: load and split the data, train the tokenizer and the model,
-// export ONNX, evaluate the ONNX file on the test split, write models/<id>/.
+// `attn train <id>` end to end: load and split the data, train the tokenizer and the model, export
+// ONNX, record training-history.json, evaluate the ONNX file and write the card: models/<id>/.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { modelsDir, seedClassifierWeightSpecs, sha256Hex, transformerClassifierWeightSpecs } from '@attn/core';
 import { splitDataset } from './data/split.ts';
-import { evaluateModelFolder } from './export/evaluate-onnx.ts';
-import { modelCardMarkdown } from './export/model-card.ts';
 import { exportOnnx, modelConfigJson, seedConfigOf, transformerConfigOf } from './export/onnx-export.ts';
-import { trainingCurveSvg } from './export/training-curve-svg.ts';
+import { writeTextModelCard } from './export/text-model-card-files.ts';
+import { TRAINING_HISTORY_FORMAT, writeTrainingHistory } from './export/training-history.ts';
 import type { ClassificationMetrics } from './metrics.ts';
 import { createSeedClassifier } from './model/seed-classifier.ts';
 import { disposeClassifier, readWeights, type TfClassifier } from './model/tf-classifier.ts';
@@ -121,31 +120,20 @@ export async function trainModel(id: string, options: TrainModelOptions = {}): P
   writeFileSync(join(dir, 'config.json'), JSON.stringify(modelConfigJson(shape), null, 2) + '\n');
   writeBertTokenizerFiles(dir, vocab, recipe.maxLength);
 
-  const positive = recipe.positiveLabel ? dataset.labels.indexOf(recipe.positiveLabel) : undefined;
-  const test = await evaluateModelFolder(dir, split.test, positive);
-  const validation = refit ? undefined : await evaluateModelFolder(dir, split.validation, positive);
-  const sha256 = sha256Hex(onnx);
   const seconds = (Date.now() - started) / 1000;
-  writeFileSync(join(dir, 'training-curve.svg'), trainingCurveSvg(result.history, id, result.bestEpoch));
-  const card = modelCardMarkdown({
-    recipe,
-    dataset,
-    splitSizes: { train: split.train.length, validation: split.validation.length, test: split.test.length },
-    vocabSize: vocab.length,
+  writeTrainingHistory(dir, {
+    format: TRAINING_HISTORY_FORMAT,
+    model: id,
     trainingSeed: seed,
     epochsRequested: epochs,
+    bestEpoch: result.bestEpoch,
+    trainingSeconds: seconds,
+    parameterCount: Object.values(result.weights).reduce((n, w) => n + w.length, 0),
     pretraining,
     history: result.history,
-    bestEpoch: result.bestEpoch,
-    testMetrics: test.metrics,
-    validationMetrics: validation?.metrics,
-    testN: test.n,
-    trainingSeconds: seconds,
-    onnxSha256: sha256,
-    onnxBytes: onnx.length,
-    parameterCount: Object.values(result.weights).reduce((n, w) => n + w.length, 0),
   });
-  writeFileSync(join(dir, 'MODEL_CARD.md'), card);
+  const { test } = await writeTextModelCard(id, dir);
+  const sha256 = sha256Hex(onnx);
   log(`test (ONNX, n=${test.n}): ${JSON.stringify(test.metrics)}; wrote ${dir} in ${seconds.toFixed(0)} s`);
   return { id, dir, testMetrics: test.metrics, testN: test.n, bestEpoch: result.bestEpoch, seconds, sha256 };
 }

@@ -1,12 +1,12 @@
-// The model card and training curve say what the model was fit on (the kept validation epoch, or
-// none for a final refit), and a shipped card carries its recipe's selection notes word for word.
+// The model card says what the model was fit on (the kept validation epoch, or none for a final refit),
+// sets its figures beside the majority class with a confusion matrix, states intended use and
+// limitations, and keeps a shipped recipe's selection notes word for word in a Notes section.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { modelsDir } from '@attn/core';
 import { modelCardMarkdown, type ModelCardFacts } from '../src/export/model-card.ts';
-import { trainingCurveSvg } from '../src/export/training-curve-svg.ts';
-import { RECIPES, type EpochRecord } from '../src/index.ts';
+import { RECIPES, TRAINING_HISTORY_FORMAT, type EpochRecord } from '../src/index.ts';
 
 const dataset = {
   name: 'toy',
@@ -15,25 +15,41 @@ const dataset = {
   source: { title: 'Toy', url: 'https://example.org', licence: 'none', citation: 'none', files: ['toy.txt'] },
 };
 
-function facts(fitOn: 'train' | 'train+validation', history: EpochRecord[]): ModelCardFacts {
-  const recipe = { ...RECIPES['text-sentiment']!, fitOn, pretraining: undefined, selectionNotes: [] };
+function facts(fitOn: 'train' | 'train+validation', history: EpochRecord[], positiveLabel?: string): ModelCardFacts {
+  const recipe = {
+    ...RECIPES['text-sentiment']!,
+    fitOn,
+    pretraining: undefined,
+    selectionNotes: [],
+    ...(positiveLabel ? { positiveLabel } : {}),
+  };
   return {
-    recipe,
-    dataset,
-    splitSizes: { train: 80, validation: 10, test: 10 },
+    evaluation: {
+      recipe,
+      dataset,
+      splitSizes: { train: 80, validation: 10, test: 10 },
+      test: { n: 10, metrics: positiveLabel ? { accuracy: 0.7, precision: 0.75, recall: 0.6, f1: 2 / 3 } : { accuracy: 0.7 } },
+      ...(fitOn === 'train' ? { validation: { n: 10, metrics: { accuracy: 0.8 } } } : {}),
+      majority: { label: 'negative', metrics: positiveLabel ? { accuracy: 0.5, precision: 0, recall: 0, f1: 0 } : { accuracy: 0.5 } },
+      confusion: [
+        [4, 1],
+        [2, 3],
+      ],
+    },
+    training: {
+      format: TRAINING_HISTORY_FORMAT,
+      model: 'text-sentiment',
+      trainingSeed: 1,
+      epochsRequested: 2,
+      bestEpoch: fitOn === 'train' ? 1 : 2,
+      trainingSeconds: 1,
+      parameterCount: 10,
+      pretraining: [],
+      history,
+    },
     vocabSize: 50,
-    trainingSeed: 1,
-    epochsRequested: 2,
-    pretraining: [],
-    history,
-    bestEpoch: fitOn === 'train' ? 1 : 2,
-    testMetrics: { accuracy: 0.7 },
-    testN: 10,
-    ...(fitOn === 'train' ? { validationMetrics: { accuracy: 0.8 } } : {}),
-    trainingSeconds: 1,
     onnxSha256: 'ab',
     onnxBytes: 1024,
-    parameterCount: 10,
   };
 }
 
@@ -77,9 +93,45 @@ describe('model card', () => {
   });
 });
 
-describe('training curve', () => {
-  it('draws the validation series only when the run had one', () => {
-    expect(trainingCurveSvg(validated, 'toy', 1).match(/>validation</g)).toHaveLength(2);
-    expect(trainingCurveSvg(refit, 'toy', 2)).not.toContain('>validation<');
+describe('model card sections', () => {
+  it('opens with intended use and limitations: English, the token limit, the domain', () => {
+    const card = modelCardMarkdown(facts('train', validated));
+    const sections = card.split('\n').filter((line) => line.startsWith('## '));
+    expect(sections).toEqual([
+      '## Intended use and limitations',
+      '## Data',
+      '## Held-out test metrics',
+      '## Model',
+      '## Training',
+      '## Rebuild',
+    ]);
+    expect(card).toContain('- English only.');
+    expect(card).toContain('- Token limit: 64 tokens including [CLS] and [SEP], so 62 word pieces.');
+    expect(card).toContain('one-sentence English movie-review snippets from Rotten Tomatoes');
+  });
+
+  it('sets the test figures beside the majority class and draws the confusion matrix', () => {
+    const card = modelCardMarkdown(facts('train', validated, 'positive'));
+    expect(card).toContain('| metric | test | majority class ("negative" for every text) |');
+    expect(card).toContain('| accuracy | 70.00 % | 50.00 % |');
+    expect(card).toContain('| positive recall | 60.00 % | 0.00 % |');
+    expect(card).toContain('| true \\ predicted | negative | positive | total |');
+    expect(card).toContain('| negative | 4 | 1 | 5 |');
+    expect(card).toContain('| positive | 2 | 3 | 5 |');
+  });
+
+  it('keeps selection notes in their own Notes section, before Rebuild', () => {
+    const base = facts('train', validated);
+    const notes = ['First finding.', '', '- a run', '- another run'];
+    const card = modelCardMarkdown({
+      ...base,
+      evaluation: { ...base.evaluation, recipe: { ...base.evaluation.recipe, selectionNotes: notes } },
+    });
+    const lines = card.split('\n');
+    const start = lines.indexOf('## Notes');
+    expect(start).toBeGreaterThan(lines.indexOf('## Training'));
+    expect(lines.slice(start + 2, start + 6)).toEqual(notes);
+    expect(lines.indexOf('## Rebuild')).toBeGreaterThan(start);
+    expect(card).toContain('`pnpm attn train text-sentiment --card-only` rewrites this card');
   });
 });

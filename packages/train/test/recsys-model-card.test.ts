@@ -68,7 +68,7 @@ describe('recommender model card', () => {
 
   it('draws loss and full-catalogue ranking curves with the kept epoch marked', () => {
     const svg = recsysTrainingCurveSvg(history, 'toy', 2);
-    for (const label of ['>validation<', '>HR@10<', '>NDCG@10<', '>kept<']) expect(svg).toContain(label);
+    for (const label of ['>validation<', '>HR@10<', '>NDCG@10<', '>kept (epoch 2)<']) expect(svg).toContain(label);
   });
 
   it("a shipped card carries its recipe's notes line for line", () => {

@@ -1,5 +1,5 @@
-// Pieces the model cards share: percentages, the per-epoch training table with the kept epoch
-// marked (text and image models), and the Rebuild section every card ends with.
+// Pieces the model cards share: percentages, the per-epoch training table with the kept epoch marked
+// (text and image models), the confusion-matrix table and the closing Rebuild section.
 import type { EpochRecord } from '../training/train-loop.ts';
 
 export const pct = (v: number | undefined) => (v === undefined ? '–' : `${(v * 100).toFixed(2)} %`);
@@ -29,5 +29,17 @@ export function rebuildSection(id: string, epochs: number, seed: number): string
     '',
     'Training is deterministic for a given seed on the same machine and library versions (tfjs wasm backend, single thread).',
     '',
+  ];
+}
+
+/** A confusion matrix as a markdown table: rows the true labels, columns the predicted ones, row totals last. */
+export function confusionTable(labels: string[], counts: number[][]): string[] {
+  return [
+    `| true \\ predicted | ${labels.join(' | ')} | total |`,
+    `|---|${labels.map(() => '---|').join('')}---|`,
+    ...labels.map((label, i) => {
+      const row = counts[i] ?? [];
+      return `| ${label} | ${row.join(' | ')} | ${row.reduce((a, b) => a + b, 0)} |`;
+    }),
   ];
 }

@@ -1,7 +1,7 @@
 // Draws a model's mean deletion curves (true-class probability as patches are blanked in rollout
 // order and in random order) as a small standalone SVG for the model card.
 import type { DeletionStudy } from './deletion-study.ts';
-import { linePanel } from './training-curve-svg.ts';
+import { ACCURACY_BOUNDS, panelsSvg } from './training-curve-svg.ts';
 
 /** The curve at every count 0 … patches, straight between the scored steps (as the lines are drawn). */
 function atEveryCount(steps: readonly number[], values: readonly number[], patches: number): number[] {
@@ -18,7 +18,7 @@ function atEveryCount(steps: readonly number[], values: readonly number[], patch
 
 export function deletionCurveSvg(study: DeletionStudy, title: string): string {
   const width = 420;
-  const height = 260;
+  const height = 280;
   const quarter = study.patches / 4;
   const axis = {
     caption: `patches blanked (of ${study.patches})`,
@@ -33,6 +33,5 @@ export function deletionCurveSvg(study: DeletionStudy, title: string): string {
     },
     { label: 'random order', colour: '#1f77b4', dashed: true, values: atEveryCount(study.steps, study.random, study.patches) },
   ];
-  const panel = linePanel(`${title}: mean P(true class), n = ${study.n}`, series, axis, undefined, 0, width, height);
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif">\n<rect width="100%" height="100%" fill="white"/>\n${panel}\n</svg>\n`;
+  return panelsSvg([{ title: `${title}: mean P(true class), n = ${study.n}`, series, axis, bounds: ACCURACY_BOUNDS }], 1, width, height);
 }
