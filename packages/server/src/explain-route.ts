@@ -2,6 +2,7 @@
 // (body cap, checks naming the field, one task per model and provider) that explains one input.
 import { EXECUTION_PROVIDER_REQUESTS, serializeAttentionMaps, type ExecutionProviderRequest } from '@attn/core';
 import type { ExplainResponseBody, ModelListBody } from './api-types.ts';
+import { attentionRequestSchema, explainWithAttention } from './attention-request.ts';
 import { listEntry } from './served-model.ts';
 import { taskRoute, taskRouteCache, type TaskRouteOptions } from './task-route.ts';
 
@@ -18,16 +19,22 @@ export const PROVIDER_MENU: readonly ExecutionProviderRequest[] = [
 export const explainRouteCache = taskRouteCache;
 
 export function explainRoute(options: ExplainRouteOptions): (request: Request) => Promise<Response> {
-  return taskRoute(options, 'POST /api/explain', async (task, input, model): Promise<ExplainResponseBody> => {
-    const result = await task.explain(input);
-    return {
-      model: model.id,
-      prediction: result.prediction,
-      attention: serializeAttentionMaps(result.attention, 'float32'),
-      timings: result.timings,
-      provider: result.provider,
-    };
-  });
+  return taskRoute(
+    options,
+    'POST /api/explain',
+    async (task, input, model, { attention }): Promise<ExplainResponseBody | Response> => {
+      if (attention) return explainWithAttention(task, input, model.id, attention);
+      const result = await task.explain(input);
+      return {
+        model: model.id,
+        prediction: result.prediction,
+        attention: serializeAttentionMaps(result.attention, 'float32'),
+        timings: result.timings,
+        provider: result.provider,
+      };
+    },
+    { attention: attentionRequestSchema.optional() },
+  );
 }
 
 /** GET /api/models: each served model with its labels, limits and examples (read from its folder). */

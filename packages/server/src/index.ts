@@ -10,5 +10,6 @@ export * from './server-limits.ts';
 export * from './task-cache.ts';
 export * from './task-route.ts';
 export * from './explain-route.ts';
+export * from './attention-request.ts';
 export * from './perturb-route.ts';
 export * from './tokenizer-route.ts';

@@ -72,22 +72,32 @@ function taskRouteCacheName(options: Pick<TaskRouteOptions, 'models' | 'cacheNam
   return options.cacheName ?? options.models.map((m) => m.id).join(',');
 }
 
-/** What a task route answers for a checked input: a JSON body, or a Response of its own (an error). */
-export type TaskAnswer<Body> = (task: AttentionTask<unknown>, input: unknown, model: ServedModel) => Promise<Body | Response>;
+/** What a task route answers for a checked input: a JSON body, or a Response of its own (an error); `fields`: the route's own request fields. */
+export type TaskAnswer<Body, Fields = unknown> = (
+  task: AttentionTask<unknown>,
+  input: unknown,
+  model: ServedModel,
+  fields: Fields,
+) => Promise<Body | Response>;
 
-/** A POST handler `{ model?, input, executionProvider?, fallback? }` → `answer`'s body as JSON; task errors name `input.<field>`. */
-export function taskRoute<Body>(
+/**
+ * A POST handler `{ model?, input, executionProvider?, fallback? }` (plus the route's `extraFields`, checked with the rest)
+ * → `answer`'s body as JSON; task errors name `input.<field>`.
+ */
+export function taskRoute<Body, Extra extends z.ZodRawShape = Record<never, never>>(
   options: TaskRouteOptions,
   route: string,
-  answer: TaskAnswer<Body>,
+  answer: TaskAnswer<Body, z.output<z.ZodObject<Extra>>>,
+  extraFields?: Extra,
 ): (request: Request) => Promise<Response> {
+  const schema = extraFields ? requestSchema.extend(extraFields) : requestSchema;
   const cache = taskRouteCache(options);
   const ids = options.models.map((m) => m.id);
   return async (request) => {
     try {
       const refused = unsupportedMediaType(request);
       if (refused) return refused;
-      const body = checkInput(requestSchema, await readJsonBody(request, options.maxBodyBytes ?? SERVER_LIMITS.maxBodyBytes));
+      const body = checkInput(schema, await readJsonBody(request, options.maxBodyBytes ?? SERVER_LIMITS.maxBodyBytes));
       const model = options.models.find((m) => m.id === (body.model ?? ids[0]));
       if (!model) return errorResponse(404, 'E_MODEL', `must be one of the served models: ${ids.join(', ')}`, 'model');
       const input = checkInput(model.domain.inputSchema, body.input, 'input');
@@ -105,7 +115,8 @@ export function taskRoute<Body>(
               : error;
           });
         const queue = taskRouteQueue(options, model.id, session);
-        result = await queue.run(() => answer(task, input, model), request.signal);
+        const fields = body as unknown as z.output<z.ZodObject<Extra>>;
+        result = await queue.run(() => answer(task, input, model, fields), request.signal);
       } catch (error) {
         throw asRequestError(error);
       }

@@ -2,8 +2,10 @@
 // treat all domains alike. Tasks are built from a Domain by createAttentionTask.
 import type { z } from 'zod';
 import type { QueryKeyLayer, QueryKeyRunOptions } from '../extraction/query-key-vectors.ts';
+import type { WritableAttentionMaps } from '../format/serialize.ts';
 import type { AttentionMaps, AttentionToken } from '../format/types.ts';
 import type { ExecutionProviderRequest, ProviderReport } from '../runtime/providers.ts';
+import type { ViewRequest } from './view-models.ts';
 
 export interface TaskPrediction {
   label: string;
@@ -25,6 +27,14 @@ export interface ExplainResult<Prediction extends TaskPrediction = TaskPredictio
   timings: TaskTimings;
   /** The execution provider that ran, and why others were skipped. */
   provider: ProviderReport;
+}
+
+/** explainView's result: the attention as the view computed it in the graph (sparse top-k layers included). */
+export interface ViewExplainResult<Prediction extends TaskPrediction = TaskPrediction> extends Omit<
+  ExplainResult<Prediction>,
+  'attention'
+> {
+  attention: WritableAttentionMaps;
 }
 
 /** The neuron view's data for one input: the tokens of the attention axes and each chosen layer's q and k vectors. */
@@ -69,6 +79,11 @@ export interface AttentionTask<Input = unknown, Prediction extends TaskPredictio
   /** Example inputs for the UI and the CLI. */
   examples(): Input[];
   explain(input: Input): Promise<ExplainResult<Prediction>>;
+  /**
+   * explain() with the attention computed by an in-graph view over some layers (top-k rows, the head mean, …), so a
+   * run copies only that; each view opens its own session on first use. Errors name `layers` or `view.topK`.
+   */
+  explainView?(input: Input, request: ViewRequest): Promise<ViewExplainResult<Prediction>>;
   /** Re-score with element `dropIndex` of the attention axis removed: the faithfulness check. */
   perturb?(input: Input, dropIndex: number): Promise<Prediction>;
   /**

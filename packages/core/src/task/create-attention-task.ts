@@ -4,11 +4,13 @@ import { ATTN_MAPS_FORMAT, type AttentionToken } from '../format/types.ts';
 import { AttentionError } from '../errors.ts';
 import { loadAttentionModel } from '../extraction/attention-model.ts';
 import { loadQueryKeyModel, type QueryKeyModel } from '../extraction/query-key-vectors.ts';
+import type { WritableAttentionLayer } from '../format/serialize.ts';
 import type { AttentionTask, TaskLimits, TaskLoadOptions, TaskPrediction } from './attention-task.ts';
 import type { BoundDomain, Domain, EncodedInput } from './domain.ts';
 import { dropOneFaithfulness } from './drop-one-faithfulness.ts';
 import { checkInput } from './input-check.ts';
 import { readModelFolder, type ModelFolder } from './model-folder.ts';
+import { viewModelCache } from './view-models.ts';
 
 /** What a task shows before any session is opened: the folder, the model's limits and its examples. */
 export interface TaskFolder<Input> {
@@ -74,9 +76,34 @@ export async function createAttentionTask<Input, P extends TaskPrediction, E ext
     return queryKeyModel;
   };
 
+  // the sessions of in-graph views (explainView) open on first use; 'full' over all layers is `model` itself
+  const viewModels = viewModelCache(model, (request) =>
+    loadAttentionModel(folder.onnxPath, {
+      executionProvider: model.provider.used,
+      fallback: options.fallback ?? false,
+      id: folder.id,
+      view: request.view,
+      ...(request.layers ? { layers: request.layers } : {}),
+    }),
+  );
+
   async function run(encoded: E) {
     const result = await model.run(encoded.feeds);
     return { result, prediction: bound.predict(result.outputs, encoded) };
+  }
+
+  /** The attn-maps/v1 document of one run: the encoded input's axes and the run's layers. */
+  function mapsOf<Layer extends WritableAttentionLayer>(encoded: E, layers: Layer[]) {
+    const keyCount = layers[0]?.shape[3] ?? 0;
+    return {
+      format: ATTN_MAPS_FORMAT,
+      model: { id: model.id, sha256: model.sha256, executionProvider: model.provider.used },
+      domain: domain.name,
+      tokens: encoded.tokens ?? positionTokens(keyCount),
+      ...(encoded.queryTokens ? { queryTokens: encoded.queryTokens } : {}),
+      ...(encoded.readoutQuery === undefined ? {} : { readoutQuery: encoded.readoutQuery }),
+      layers,
+    };
   }
 
   const task: AttentionTask<Input, P> = {
@@ -93,21 +120,35 @@ export async function createAttentionTask<Input, P extends TaskPrediction, E ext
       const encoded = await bound.encode(checkInput(domain.inputSchema, input));
       const preprocessMs = performance.now() - start;
       const { result, prediction } = await run(encoded);
-      const keyCount = result.layers[0]?.shape[3] ?? 0;
       return {
         prediction,
-        attention: {
-          format: ATTN_MAPS_FORMAT,
-          model: { id: model.id, sha256: model.sha256, executionProvider: model.provider.used },
-          domain: domain.name,
-          tokens: encoded.tokens ?? positionTokens(keyCount),
-          ...(encoded.queryTokens ? { queryTokens: encoded.queryTokens } : {}),
-          ...(encoded.readoutQuery === undefined ? {} : { readoutQuery: encoded.readoutQuery }),
-          layers: result.layers,
-        },
+        attention: mapsOf(encoded, result.layers),
         timings: { preprocessMs, runMs: result.timings.runMs, totalMs: performance.now() - start },
         provider: model.provider,
       };
+    },
+
+    async explainView(input, request) {
+      const start = performance.now();
+      const encoded = await bound.encode(checkInput(domain.inputSchema, input));
+      const preprocessMs = performance.now() - start;
+      const { view } = request;
+      const keys = encoded.tokens?.length;
+      if (typeof view === 'object' && 'topK' in view && keys !== undefined && view.topK > keys) {
+        throw new AttentionError('E_INPUT', `must be at most the ${keys} tokens of this input, got ${view.topK}`, { field: 'view.topK' });
+      }
+      const lease = await viewModels.acquire(request);
+      try {
+        const result = await lease.model.run(encoded.feeds);
+        return {
+          prediction: bound.predict(result.outputs, encoded),
+          attention: mapsOf<WritableAttentionLayer>(encoded, [...result.layers, ...(result.sparseLayers ?? [])]),
+          timings: { preprocessMs, runMs: result.timings.runMs, totalMs: performance.now() - start },
+          provider: lease.model.provider,
+        };
+      } finally {
+        lease.release();
+      }
     },
 
     ...(withoutElement
@@ -138,6 +179,7 @@ export async function createAttentionTask<Input, P extends TaskPrediction, E ext
       const opened = queryKeyModel;
       queryKeyModel = undefined;
       await Promise.all([
+        viewModels.dispose(),
         model.dispose(),
         opened?.then(
           (m) => m.dispose(),

@@ -8,3 +8,4 @@ export * from './class-prediction.ts';
 export * from './sequence-feeds.ts';
 export * from './drop-one-faithfulness.ts';
 export * from './create-attention-task.ts';
+export * from './view-models.ts';
