@@ -12,7 +12,8 @@ export const evalCommand: CliCommand = {
   usage: `Usage: attn eval <model-id> [--json] [--dir model-dir]
 
   <model-id>   one of: ${SHIPPED_MODELS.map((m) => m.id).join(', ')}
-  --json       print { "model", "split": "test", "n", "metrics" [, "baseline"] } on stdout
+  --json       print { "model", "split": "test", "n", "metrics" [, "baseline"] [, "confusion"] } on stdout
+               (text models: the majority-class baseline and the test confusion matrix, rows = true label)
   --dir        evaluate this model folder instead of models/<model-id>`,
   async run(argv) {
     const { values, positionals } = parseCommandArgs('eval', argv, { json: { type: 'boolean' }, dir: { type: 'string' } }, ['model-id']);
