@@ -1,11 +1,12 @@
 // The interactive page: the form, the loading/error states, and the last result — named by its model and text,
 // dimmed while the next loads or when the form no longer matches it — with the prediction, the token heat and the
-// attention-heads card, whose settings stay across Explain. Defaults: the first model, CPU, its first example.
+// attention-heads card, whose settings stay across Explain and whose exports carry the result in their caption. Defaults: the first
+// model, CPU, its first example.
 'use client';
 import { useState } from 'react';
 import type { ModelListEntry } from '@attn/server/api-types';
 import type { TextInput, TextPrediction } from '@attn/task-text';
-import { HeadPanel, PredictionCard, useExplain, type ExplainView } from '@attn/viz';
+import { HeadPanel, PredictionCard, useExplain, type ExplainView, type ExportSubject } from '@attn/viz';
 import { ExplainForm } from './explain-form.tsx';
 import { ResultCaption } from './result-caption.tsx';
 import { ResultNotes } from './result-notes.tsx';
@@ -18,6 +19,12 @@ export interface ExplorerProps {
 }
 
 const exampleTexts = (model: ModelListEntry<TextInput> | undefined) => model?.examples.map((example) => example.text) ?? [];
+
+/** What the exports of a result are captioned with: its model, its text and its prediction. */
+function exportSubject(view: ExplainView<TextPrediction>, modelTitle: string, text: string): ExportSubject {
+  const { label, scores } = view.body.prediction;
+  return { model: view.body.model, modelTitle, input: text, prediction: `${label} (${((scores[label] ?? 0) * 100).toFixed(1)} %)` };
+}
 
 export function Explorer({ models, providers }: ExplorerProps) {
   const [modelId, setModelId] = useState(models[0]?.id ?? '');
@@ -44,6 +51,7 @@ export function Explorer({ models, providers }: ExplorerProps) {
   const shownText = (view?.request.input as TextInput | undefined)?.text ?? '';
   const stale = view !== null && (view.body.model !== modelId || shownText !== text);
   const fileBase = view ? view.body.model : modelId;
+  const shownTitle = view ? (models.find((m) => m.id === view.body.model)?.title ?? view.body.model) : '';
 
   return (
     <div className="explorer">
@@ -81,16 +89,11 @@ export function Explorer({ models, providers }: ExplorerProps) {
       ) : null}
       {view ? (
         <div className={loading || stale ? 'results dimmed' : 'results'} aria-busy={loading}>
-          <ResultCaption
-            modelTitle={models.find((m) => m.id === view.body.model)?.title ?? view.body.model}
-            text={shownText}
-            stale={stale}
-            loading={loading}
-          />
+          <ResultCaption modelTitle={shownTitle} text={shownText} stale={stale} loading={loading} />
           <ResultNotes tokens={view.maps.tokens} droppedTokens={view.body.prediction.droppedTokens} />
           <PredictionCard view={view} preprocessLabel="tokenise" positionName="token" />
-          <TokenHeatPanel maps={view.maps} fileBase={fileBase} />
-          <HeadPanel maps={view.maps} fileBase={fileBase} />
+          <TokenHeatPanel maps={view.maps} fileBase={fileBase} caption={exportSubject(view, shownTitle, shownText)} />
+          <HeadPanel maps={view.maps} fileBase={fileBase} caption={exportSubject(view, shownTitle, shownText)} />
         </div>
       ) : null}
     </div>

@@ -1,5 +1,6 @@
 // The token heat card: choose rollout, a layer's head mean, or one head (the seed model's pooling layer shows its
-// pooling weights), whether [CLS]/[SEP] take part in the colour scale (not by default), see each token shaded, export.
+// pooling weights), whether [CLS]/[SEP] take part in the colour scale (not by default), see each token shaded, laid out
+// to the card's width (so a phone keeps its font size), and export it under a caption naming the result and the weights.
 'use client';
 import { useRef, useState } from 'react';
 import type { AttentionMaps } from '@attn/core/format';
@@ -11,14 +12,25 @@ import {
   describeSelection,
   effectiveWeightSelection,
   tokenWeights,
+  useElementWidth,
+  type ExportSubject,
   type WeightSelection,
 } from '@attn/viz';
 
-export function TokenHeatPanel({ maps, fileBase }: { maps: AttentionMaps; fileBase: string }) {
+/** The weights shown as file-name parts: rollout, a layer's mean of heads, one head, or a pooling layer. */
+export function selectionParts(maps: AttentionMaps, selection: WeightSelection): string[] {
+  if (selection.mode === 'rollout') return ['rollout'];
+  if (maps.layers[selection.layer]?.kind === 'pooling') return [`pooling${selection.layer}`];
+  return [`layer${selection.layer}`, selection.mode === 'head' ? `head${selection.head}` : 'mean-of-heads'];
+}
+
+export function TokenHeatPanel({ maps, fileBase, caption }: { maps: AttentionMaps; fileBase: string; caption: ExportSubject }) {
   const [selection, setSelection] = useState<WeightSelection>(() => defaultWeightSelection(maps));
   const [scaleToContent, setScaleToContent] = useState(true);
   const viewRef = useRef<HTMLDivElement>(null);
+  const width = useElementWidth(viewRef, 640);
   const effective = effectiveWeightSelection(maps, selection);
+  const described = describeSelection(maps, effective);
 
   return (
     <section className="card" aria-labelledby="token-heat-heading">
@@ -34,14 +46,16 @@ export function TokenHeatPanel({ maps, fileBase }: { maps: AttentionMaps; fileBa
         <TokenHeat
           tokens={maps.tokens}
           weights={tokenWeights(maps, effective)}
-          caption={describeSelection(maps, effective)}
+          caption={described}
           scaleToContent={scaleToContent}
+          maxWidth={Math.max(240, width - 4)}
         />
       </div>
       <ExportButtons
         getSvg={() => viewRef.current?.querySelector('svg[data-attn-view]') ?? null}
         maps={maps}
         fileBase={`${fileBase}-token-heat`}
+        caption={{ ...caption, view: `token heat · ${described}`, viewParts: ['token-heat', ...selectionParts(maps, effective)] }}
       />
     </section>
   );

@@ -1,5 +1,5 @@
-// HeadGrid: a layer × head grid of small heatmaps; click one (or focus it and press Enter)
-// to enlarge it below as an AttentionHeatmap with axis labels and values on hover.
+// HeadGrid: a layer × head grid of small heatmaps; click one (or focus it and press Enter) to enlarge it below as an
+// AttentionHeatmap with axis labels and values on hover. The enlarged head may be controlled (so exports can name it).
 'use client';
 import { useState, type KeyboardEvent } from 'react';
 import type { AttentionLayer, AttentionToken } from '@attn/core/format';
@@ -18,6 +18,9 @@ export interface HeadGridProps {
   thumbSize?: number;
   /** Thumbnails average blocks so they draw at most this many cells a side. */
   maxThumbCells?: number;
+  /** The enlarged head (controlled; null: none); without it the grid keeps its own. */
+  selected?: HeadCell | null;
+  onSelectedChange?: (cell: HeadCell | null) => void;
 }
 
 export interface HeadCell {
@@ -65,8 +68,19 @@ function Thumbnail({
   );
 }
 
-export function HeadGrid({ layers, tokens, queryTokens, batch = 0, thumbSize = 64, maxThumbCells = 32 }: HeadGridProps) {
-  const [selected, setSelected] = useState<HeadCell | null>(null);
+export function HeadGrid({
+  layers,
+  tokens,
+  queryTokens,
+  batch = 0,
+  thumbSize = 64,
+  maxThumbCells = 32,
+  selected: selectedProp,
+  onSelectedChange,
+}: HeadGridProps) {
+  const [ownSelected, setOwnSelected] = useState<HeadCell | null>(null);
+  const selected = selectedProp === undefined ? ownSelected : selectedProp;
+  const setSelected = onSelectedChange ?? setOwnSelected;
   const maxHeads = Math.max(0, ...layers.map((l) => l.shape[1]));
   const gap = 8;
   const left = 64;
@@ -91,7 +105,8 @@ export function HeadGrid({ layers, tokens, queryTokens, batch = 0, thumbSize = 6
         viewBox={`0 0 ${width} ${height}`}
         role="group"
         aria-label={`${layers.length} layers × ${maxHeads} heads; choose one to enlarge`}
-        style={{ maxWidth: '100%', height: 'auto' }}
+        // Drawn at its own size, so its labels stay readable: on a narrow screen the view scrolls sideways instead.
+        style={{ display: 'block' }}
       >
         <rect width={width} height={height} fill="#ffffff" />
         {Array.from({ length: maxHeads }, (_, h) => (

@@ -1,11 +1,13 @@
-// HeadView (after BertViz): two token columns for one layer, a line from each query to each key it attends to, opacity = weight,
-// one colour per head; hover/focus a token (click pins it) to isolate it; `maxLines` keeps only the strongest lines of a long sequence.
+// HeadView (after BertViz): two token columns for one layer, a line from each query to each key it attends to, one colour per head,
+// opacity = weight divided by the number of heads shown, so all heads together stay readable; it fills `width`, and a label too
+// long for its column ends in "…" with the full text on hover. The token list is one tab stop: arrow keys move, Enter or Space pins.
 'use client';
-import { useState } from 'react';
+import { useRef, useState, type KeyboardEvent } from 'react';
 import { attentionAt, type AttentionLayer, type AttentionToken } from '@attn/core/format';
 import { formatWeight, headColor, sequentialColor } from './color-scale.ts';
 import { HeadChips } from './head-chips.tsx';
-import { estimateTextWidth } from './token-layout.ts';
+import { useTextMeasure } from './text-measure.ts';
+import { truncateToMeasure } from './token-layout.ts';
 
 export interface HeadViewProps {
   layer: AttentionLayer;
@@ -19,13 +21,25 @@ export interface HeadViewProps {
   rowHeight?: number;
   /** At most this many lines are drawn, the strongest (a long sequence has tens of thousands); default all. */
   maxLines?: number;
+  /** The width to fill, in pixels (the lines take what the labels leave); without it the lines take 180 px. */
+  width?: number;
+  /** The heads shown (controlled); without it the view keeps its own, all on at first. */
+  active?: readonly boolean[];
+  onActiveChange?: (active: boolean[]) => void;
 }
 
-type FocusedToken = { side: 'query' | 'key'; index: number } | null;
+type Side = 'query' | 'key';
+type TokenRef = { side: Side; index: number };
 
 const FONT = 'system-ui, -apple-system, "Segoe UI", sans-serif';
 const FONT_SIZE = 13;
 const LINE_AREA = 180;
+const MIN_LINE_AREA = 80;
+/** Padding between a label's text and its box edge. */
+const LABEL_PADDING = 8;
+/** A label column is at most this wide (text only); longer labels end in "…". */
+const MAX_LABEL_TEXT = 200;
+const MIN_LABEL_TEXT = 32;
 
 /** Labels of the query column: `queryTokens`, else the tokens of self-attention, else "pooling" or "query q". */
 export function queryLabels(layer: AttentionLayer, tokens: readonly AttentionToken[], queryTokens?: readonly AttentionToken[]): string[] {
@@ -64,22 +78,78 @@ export function activeHeadsRow(layer: AttentionLayer, active: readonly boolean[]
   return row;
 }
 
-export function HeadView({ layer, tokens, queryTokens, batch = 0, minWeight = 0.01, rowHeight = 22, maxLines }: HeadViewProps) {
+/**
+ * A line's opacity: its weight (as BertViz draws one head) divided by the number of heads shown. A query's lines then hold as
+ * much ink together as one line at full opacity, however many heads are on: attention spread evenly over many keys stays a
+ * faint haze instead of a solid mesh, and a line darkens where heads agree on it.
+ */
+export function lineOpacity(weight: number, shownHeads: number): number {
+  return shownHeads > 0 ? Math.min(1, Math.max(0, weight)) / shownHeads : 0;
+}
+
+/** The token the arrow `key` moves to from `from`: up/down within a column, left/right across, Home/End to its ends. */
+export function moveTokenCursor(from: TokenRef, key: string, counts: Record<Side, number>): TokenRef | null {
+  const clamp = (side: Side, index: number) => ({ side, index: Math.max(0, Math.min(index, counts[side] - 1)) });
+  switch (key) {
+    case 'ArrowUp':
+      return clamp(from.side, from.index - 1);
+    case 'ArrowDown':
+      return clamp(from.side, from.index + 1);
+    case 'ArrowLeft':
+      return clamp('query', from.index);
+    case 'ArrowRight':
+      return clamp('key', from.index);
+    case 'Home':
+      return clamp(from.side, 0);
+    case 'End':
+      return clamp(from.side, counts[from.side] - 1);
+    default:
+      return null;
+  }
+}
+
+export function HeadView({
+  layer,
+  tokens,
+  queryTokens,
+  batch = 0,
+  minWeight = 0.01,
+  rowHeight = 22,
+  maxLines,
+  width: availableWidth,
+  active: activeProp,
+  onActiveChange,
+}: HeadViewProps) {
   const [, heads, queries, keys] = layer.shape;
-  const [activeState, setActive] = useState<boolean[]>(() => Array.from({ length: heads }, () => true));
-  const active = activeState.length === heads ? activeState : Array.from({ length: heads }, () => true);
-  const [hovered, setFocused] = useState<FocusedToken>(null);
-  const [pinned, setPinned] = useState<FocusedToken>(null);
+  const [ownActive, setOwnActive] = useState<boolean[]>(() => Array.from({ length: heads }, () => true));
+  const chosenActive = activeProp ?? ownActive;
+  const active = chosenActive.length === heads ? [...chosenActive] : Array.from({ length: heads }, () => true);
+  const setActive = onActiveChange ?? setOwnActive;
+  const [hovered, setFocused] = useState<TokenRef | null>(null);
+  const [pinned, setPinned] = useState<TokenRef | null>(null);
+  const [cursorState, setCursor] = useState<TokenRef>({ side: 'query', index: 0 });
+  const svgRef = useRef<SVGSVGElement>(null);
+  const measure = useTextMeasure(FONT_SIZE, FONT);
   const focused = hovered ?? pinned;
   const left = queryLabels(layer, tokens, queryTokens);
   const right = tokens.length === keys ? tokens.map((t) => t.label) : Array.from({ length: keys }, (_, k) => `key ${k}`);
-  const labelWidth = Math.ceil(Math.max(40, ...[...left, ...right].map((l) => estimateTextWidth(l, FONT_SIZE)))) + 12;
+  const counts = { query: queries, key: keys };
+  const cursor = cursorState.index < counts[cursorState.side] ? cursorState : { side: 'query' as const, index: 0 };
+
+  const labelRoom =
+    availableWidth === undefined
+      ? MAX_LABEL_TEXT
+      : Math.max(MIN_LABEL_TEXT, Math.min(MAX_LABEL_TEXT, (availableWidth - MIN_LINE_AREA) / 2 - 2 * LABEL_PADDING));
+  const labelText = Math.min(labelRoom, Math.ceil(Math.max(24, ...[...left, ...right].map(measure))) + 2);
+  const labelWidth = labelText + 2 * LABEL_PADDING;
+  const lineArea = availableWidth === undefined ? LINE_AREA : Math.max(MIN_LINE_AREA, Math.floor(availableWidth - 2 * labelWidth));
   const x0 = labelWidth;
-  const x1 = labelWidth + LINE_AREA;
+  const x1 = labelWidth + lineArea;
   const width = x1 + labelWidth;
   const height = Math.max(queries, keys) * rowHeight + 8;
   const yOf = (i: number) => 4 + i * rowHeight + rowHeight / 2;
   const keyShade = focused?.side === 'query' ? activeHeadsRow(layer, active, focused.index, batch) : null;
+  const shownHeads = active.filter(Boolean).length;
 
   const candidates: HeadViewLine[] = [];
   for (let h = 0; h < heads; h++) {
@@ -103,38 +173,52 @@ export function HeadView({ layer, tokens, queryTokens, batch = 0, minWeight = 0.
       x2={x1}
       y2={yOf(key)}
       stroke={headColor(head)}
-      strokeOpacity={weight}
+      strokeOpacity={Number(lineOpacity(weight, shownHeads).toFixed(4))}
       strokeWidth={2}
     />
   ));
 
-  const tokenLabel = (side: 'query' | 'key', index: number, label: string) => {
+  const moveCursor = (event: KeyboardEvent<SVGGElement>) => {
+    const next = moveTokenCursor(cursor, event.key, counts);
+    if (!next) return;
+    event.preventDefault();
+    setCursor(next);
+    svgRef.current?.querySelector<SVGGElement>(`[data-head-view-token="${next.side}"][data-index="${next.index}"]`)?.focus();
+  };
+
+  const tokenLabel = (side: Side, index: number, label: string) => {
     const isFocused = focused?.side === side && focused.index === index;
     const isPinned = pinned?.side === side && pinned.index === index;
     const togglePin = () => setPinned(isPinned ? null : { side, index });
     const shade = side === 'key' && keyShade ? keyShade[index]! : 0;
     const x = side === 'query' ? 0 : x1 + 4;
     const describe = side === 'key' && keyShade ? `${label}, weight ${formatWeight(shade)}` : label;
+    const shown = truncateToMeasure(label, labelText, measure);
     return (
       <g
         key={`${side}-${index}`}
-        tabIndex={0}
+        tabIndex={cursor.side === side && cursor.index === index ? 0 : -1}
         role="button"
         aria-label={`${side} ${describe}`}
         aria-pressed={isPinned}
         data-head-view-token={side}
+        data-index={index}
         onMouseEnter={() => setFocused({ side, index })}
         onMouseLeave={() => setFocused(null)}
-        onFocus={() => setFocused({ side, index })}
+        onFocus={() => {
+          setFocused({ side, index });
+          setCursor({ side, index });
+        }}
         onBlur={() => setFocused(null)}
         onClick={togglePin}
         onKeyDown={(event) => {
-          if (event.key !== 'Enter' && event.key !== ' ') return;
+          if (event.key !== 'Enter' && event.key !== ' ') return moveCursor(event);
           event.preventDefault();
           togglePin();
         }}
         style={{ cursor: 'pointer', outline: 'none' }}
       >
+        {shown === label ? null : <title>{label}</title>}
         <rect
           x={x}
           y={yOf(index) - rowHeight / 2 + 1}
@@ -145,14 +229,14 @@ export function HeadView({ layer, tokens, queryTokens, batch = 0, minWeight = 0.
           stroke={isFocused ? '#e6a700' : 'none'}
         />
         <text
-          x={side === 'query' ? labelWidth - 10 : x + 6}
+          x={side === 'query' ? labelWidth - 4 - LABEL_PADDING : x + LABEL_PADDING}
           y={yOf(index) + 4}
           fontSize={FONT_SIZE}
           textAnchor={side === 'query' ? 'end' : 'start'}
           fill={shade > 0.4 ? '#ffffff' : '#1f2933'}
           fontFamily={FONT}
         >
-          {label}
+          {shown}
         </text>
       </g>
     );
@@ -168,18 +252,21 @@ export function HeadView({ layer, tokens, queryTokens, batch = 0, minWeight = 0.
         </p>
       ) : null}
       <svg
+        ref={svgRef}
         data-attn-view="head-view"
         width={width}
         height={height}
         viewBox={`0 0 ${width} ${height}`}
         role="group"
         aria-label={`Head view of ${layer.name}: ${lines.length} lines${omitted > 0 ? `, the ${omitted} weakest left out` : ''}`}
-        style={{ maxWidth: '100%', height: 'auto' }}
+        style={{ maxWidth: '100%', height: 'auto', display: 'block' }}
       >
         <rect width={width} height={height} fill="#ffffff" />
         <g data-head-view-lines="">{lines}</g>
-        {left.map((label, q) => tokenLabel('query', q, label))}
-        {right.map((label, k) => tokenLabel('key', k, label))}
+        <g role="group" aria-label="Tokens: arrow keys move between them, Enter or Space pins one" data-head-view-tokens="">
+          {left.map((label, q) => tokenLabel('query', q, label))}
+          {right.map((label, k) => tokenLabel('key', k, label))}
+        </g>
       </svg>
     </div>
   );

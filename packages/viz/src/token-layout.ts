@@ -52,8 +52,13 @@ export function layoutTokenRows(labels: readonly string[], options: TokenLayoutO
 
 /** `text` cut to fit `maxWidth` pixels at `fontSize` (estimated), ending in "…" where it was cut. */
 export function truncateToWidth(text: string, maxWidth: number, fontSize: number): string {
-  if (estimateTextWidth(text, fontSize) <= maxWidth) return text;
+  return truncateToMeasure(text, maxWidth, (t) => estimateTextWidth(t, fontSize));
+}
+
+/** `text` cut to fit `maxWidth` pixels as `measure` measures it, ending in "…" where it was cut. */
+export function truncateToMeasure(text: string, maxWidth: number, measure: (text: string) => number): string {
+  if (measure(text) <= maxWidth) return text;
   const chars = [...text];
-  while (chars.length > 0 && estimateTextWidth(`${chars.join('')}…`, fontSize) > maxWidth) chars.pop();
+  while (chars.length > 0 && measure(`${chars.join('')}…`) > maxWidth) chars.pop();
   return `${chars.join('').trimEnd()}…`;
 }

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { AttentionHeatmap, moveCursor } from '../src/attention-heatmap.tsx';
 import { HeadGrid, headGridCells } from '../src/head-grid.tsx';
-import { HeadView, activeHeadsRow, queryLabels, strongestLines } from '../src/head-view.tsx';
+import { HeadView, activeHeadsRow, lineOpacity, moveTokenCursor, queryLabels, strongestLines } from '../src/head-view.tsx';
 import { ScoreBars, sortedScores } from '../src/score-bars.tsx';
 import { TokenHeat, tokenHeatScale, tokenHeatScaleMax } from '../src/token-heat.tsx';
 import { layerHeadMatrix } from '../src/attention-matrix.ts';
@@ -40,13 +40,45 @@ describe('TokenHeat', () => {
 
 describe('HeadView', () => {
   const layer = shiftedLayer('encoder.layer.0.attention.softmax', 2, 5);
-  it('draws a line per head, query and key above minWeight, and focusable tokens', () => {
+  it('draws a line per head, query and key above minWeight, and its tokens as one tab stop', () => {
     const html = renderToStaticMarkup(<HeadView layer={layer} tokens={SENTENCE_TOKENS} />);
     expect(count(html, /<line /g)).toBe(2 * 5 * 5);
     expect(count(html, /data-head-view-token="query"/g)).toBe(5);
-    expect(count(html, /tabindex="0"/g)).toBe(10);
+    expect(count(html, /tabindex="0"/g)).toBe(1);
+    expect(count(html, /tabindex="-1"/g)).toBe(9);
     expect(count(html, /aria-pressed="true"/g)).toBe(2); // both head chips on
-    expect(html).toContain('stroke-opacity="0.6');
+    // Each line's weight divided by the 2 heads shown: 0.6 → 0.3, 0.1 → 0.05.
+    expect(count(html, /stroke-opacity="0.3"/g)).toBe(2 * 5);
+    expect(count(html, /stroke-opacity="0.05"/g)).toBe(2 * 5 * 4);
+  });
+  it('gives a line its weight as opacity, divided by the heads shown', () => {
+    expect(lineOpacity(0.6, 1)).toBe(0.6);
+    expect(lineOpacity(0.6, 4)).toBe(0.15);
+    expect(lineOpacity(0.3, 0)).toBe(0);
+  });
+  it('draws the heads it is given (controlled), one head at its weights', () => {
+    const html = renderToStaticMarkup(<HeadView layer={layer} tokens={SENTENCE_TOKENS} active={[false, true]} onActiveChange={() => {}} />);
+    expect(count(html, /<line /g)).toBe(5 * 5);
+    expect(count(html, /stroke-opacity="0.6"/g)).toBe(5);
+  });
+  it('fills the width it is given, and cuts a label too long for its column with "…" and the full text as its title', () => {
+    const wide = renderToStaticMarkup(<HeadView layer={layer} tokens={SENTENCE_TOKENS} width={900} />);
+    expect(wide).toContain('width="900"');
+    const long = [...SENTENCE_TOKENS.slice(0, 4), { label: 'x'.repeat(80) }];
+    const narrow = renderToStaticMarkup(<HeadView layer={layer} tokens={long} width={300} />);
+    expect(narrow).toContain(`<title>${'x'.repeat(80)}</title>`);
+    expect(narrow).toMatch(/>x+…<\/text>/);
+    expect(Number(/<svg[^>]* width="(\d+)"/.exec(narrow)?.[1])).toBeLessThanOrEqual(300);
+  });
+  it('moves the token cursor with the arrow keys: within a column, across, and to its ends', () => {
+    const counts = { query: 5, key: 5 };
+    expect(moveTokenCursor({ side: 'query', index: 0 }, 'ArrowUp', counts)).toEqual({ side: 'query', index: 0 });
+    expect(moveTokenCursor({ side: 'query', index: 0 }, 'ArrowDown', counts)).toEqual({ side: 'query', index: 1 });
+    expect(moveTokenCursor({ side: 'query', index: 3 }, 'ArrowRight', counts)).toEqual({ side: 'key', index: 3 });
+    expect(moveTokenCursor({ side: 'key', index: 4 }, 'ArrowLeft', { query: 1, key: 5 })).toEqual({ side: 'query', index: 0 });
+    expect(moveTokenCursor({ side: 'key', index: 1 }, 'End', counts)).toEqual({ side: 'key', index: 4 });
+    expect(moveTokenCursor({ side: 'key', index: 1 }, 'Home', counts)).toEqual({ side: 'key', index: 0 });
+    expect(moveTokenCursor({ side: 'key', index: 1 }, 'a', counts)).toBeNull();
   });
   it('labels the query column with queryTokens where queries are another sequence than the keys', () => {
     const clsRow = {
@@ -67,7 +99,7 @@ describe('HeadView', () => {
   it('draws only the strongest maxLines lines of a long sequence, and says how many it left out', () => {
     const html = renderToStaticMarkup(<HeadView layer={layer} tokens={SENTENCE_TOKENS} maxLines={10} />);
     expect(count(html, /<line /g)).toBe(10);
-    expect(count(html, /stroke-opacity="0.6/g)).toBe(10);
+    expect(count(html, /stroke-opacity="0.3"/g)).toBe(10);
     expect(html).toContain('data-head-view-omitted="40"');
     expect(html).toContain(': 10 lines, the 40 weakest left out"');
     expect(renderToStaticMarkup(<HeadView layer={layer} tokens={SENTENCE_TOKENS} maxLines={50} />)).not.toContain('data-head-view-omitted');

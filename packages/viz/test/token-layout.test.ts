@@ -1,6 +1,6 @@
-// Tests of the token row layout: wrapping at maxWidth, widths from text length, empty input.
+// Tests of the token row layout: wrapping at maxWidth, widths from text length, empty input; cutting a label to a measured width.
 import { describe, expect, it } from 'vitest';
-import { estimateTextWidth, layoutTokenRows } from '../src/token-layout.ts';
+import { estimateTextWidth, layoutTokenRows, truncateToMeasure } from '../src/token-layout.ts';
 
 const options = { maxWidth: 100, fontSize: 10, padding: 5, gap: 2, rowHeight: 20 };
 
@@ -27,5 +27,14 @@ describe('layoutTokenRows', () => {
     expect(estimateTextWidth('i', 10)).toBeLessThan(estimateTextWidth('a', 10));
     expect(estimateTextWidth('m', 10)).toBeGreaterThan(estimateTextWidth('a', 10));
     expect(estimateTextWidth('注意', 10)).toBe(20);
+  });
+});
+
+describe('truncateToMeasure', () => {
+  const measure = (text: string) => [...text].length * 10;
+  it('keeps a label that fits and cuts one that does not, ending in "…", within the width', () => {
+    expect(truncateToMeasure('09061701461', 110, measure)).toBe('09061701461');
+    expect(truncateToMeasure('09061701461', 60, measure)).toBe('09061…');
+    expect(measure(truncateToMeasure('09061701461', 60, measure))).toBeLessThanOrEqual(60);
   });
 });
