@@ -16,6 +16,7 @@ import {
   readModelSource,
   validateFeeds,
   type OnnxModel,
+  type OnnxNode,
   type OnnxTensor,
 } from '../src/index.ts';
 
@@ -84,16 +85,29 @@ function graphCase(
   return { kind, description, files: { 'model.onnx': encodeModel(model), ...files }, ...extra };
 }
 
-/** A node's input rewired to its own output or a later node's: a cycle through 1 … n nodes. */
+/** The node itself and every node that reads its outputs, directly or not (nodes are in graph order). */
+function selfAndDescendants(nodes: readonly OnnxNode[], from: number): number[] {
+  const reached = new Set(nodes[from]!.output);
+  const found = [from];
+  nodes.forEach((node, index) => {
+    if (index <= from || !node.input.some((name) => reached.has(name))) return;
+    found.push(index);
+    for (const output of node.output) reached.add(output);
+  });
+  return found;
+}
+
+/** A node's input rewired to its own output or to the output of a node that depends on it: a cycle. */
 const cycles = fc.tuple(fc.nat(), fc.nat(), fc.nat()).map(([a, b, slot]) => {
   const model = inlineModel();
   const nodes = model.graph.node;
   const from = a % nodes.length;
-  const to = from + (b % (nodes.length - from));
+  const onward = selfAndDescendants(nodes, from);
+  const to = onward[b % onward.length]!;
   const target = nodes[from]!;
   const input = slot % Math.max(target.input.length, 1);
   target.input[input] = nodes[to]!.output[0]!;
-  return graphCase('cycle', `input ${input} of ${target.name} ← output of ${nodes[to]!.name} (${to - from + 1} nodes)`, model);
+  return graphCase('cycle', `input ${input} of ${target.name} ← output of ${nodes[to]!.name}`, model);
 });
 
 /** The Softmax kept, with nothing that multiplies its output as attention. */
@@ -134,14 +148,74 @@ const outsideLocations = (root: string) => [
 ];
 
 /** Locations that are not files beside the model: refused or missing, never read from elsewhere. */
+/** Where an external tensor may hide from a reader that looks at dense initializers only. */
+type TensorPlace = 'initializer' | 'sparse initializer' | 'Constant sparse_value' | 'Constant in a function';
+
+/** The external tensor attn.bq moved to `place` (a sparse tensor with every index, or a Constant node that makes it); returns it. */
+function moveBias(model: OnnxModel, place: TensorPlace): OnnxTensor {
+  const graph = model.graph;
+  const bias = graph.initializer!.find((t) => t.name === 'attn.bq')!;
+  if (place === 'initializer') return bias;
+  graph.initializer = graph.initializer!.filter((t) => t !== bias);
+  const indices: OnnxTensor = {
+    name: 'attn.bq.indices',
+    dims: [4],
+    dataType: 7,
+    rawData: new Uint8Array(BigInt64Array.of(0n, 1n, 2n, 3n).buffer),
+  };
+  const sparse = { values: bias, indices, dims: [4] };
+  if (place === 'sparse initializer') graph.sparseInitializer = [sparse];
+  else {
+    const constant = {
+      name: 'bias.constant',
+      opType: 'Constant',
+      input: [],
+      output: ['attn.bq'],
+      attribute: [{ name: 'sparse_value', type: 11, sparseTensor: sparse }],
+    };
+    if (place === 'Constant sparse_value') graph.node.unshift(constant);
+    else {
+      model.functions = [
+        { name: 'MakeBias', domain: 'local', output: ['attn.bq'], node: [constant], opsetImport: [{ domain: '', version: 17 }] },
+      ];
+      model.opsetImport.push({ domain: 'local', version: 1 });
+      graph.node.unshift({ name: 'bias.call', opType: 'MakeBias', domain: 'local', input: [], output: ['attn.bq'] });
+    }
+  }
+  return bias;
+}
+
+/** Locations that are not files beside the model, on one tensor (wherever it hides) or all: refused before ONNX Runtime reads anything. */
 const externalOutside = (root: string) =>
-  fc.tuple(fc.constantFrom(...outsideLocations(root)), fc.boolean()).map(([location, all]) => {
+  fc
+    .tuple(
+      fc.constantFrom(...outsideLocations(root)),
+      fc.boolean(),
+      fc.constantFrom<TensorPlace>('initializer', 'sparse initializer', 'Constant sparse_value', 'Constant in a function'),
+    )
+    .map(([location, all, place]) => {
+      const model = externalModel();
+      const moved = moveBias(model, place);
+      const external = all ? (model.graph.initializer ?? []).filter((t) => t.dataLocation === 1).concat(moved) : [moved];
+      for (const tensor of external) tensor.externalData!.find((e) => e.key === 'location')!.value = location;
+      return graphCase(
+        'external data outside the folder',
+        `${all ? 'every tensor' : 'attn.bq'} (${place}) at "${location}"`,
+        model,
+        { refusedOnRead: 'E_MODEL' },
+        { [DATA_FILE]: EXTERNAL.data },
+      );
+    });
+
+/** An external tensor beside the model but in a sparse tensor or a local function, which ONNX Runtime would look for in the working directory. */
+const externalOutsideSession = fc
+  .constantFrom<TensorPlace>('sparse initializer', 'Constant sparse_value', 'Constant in a function')
+  .map((place) => {
     const model = externalModel();
-    const external = (model.graph.initializer ?? []).filter((t) => t.dataLocation === 1);
-    for (const tensor of all ? external : external.slice(-1)) tensor.externalData!.find((e) => e.key === 'location')!.value = location;
+    moveBias(model, place);
     return graphCase(
-      'external data outside the folder',
-      `${all ? 'every tensor' : 'the last tensor'} at "${location}"`,
+      'external data ONNX Runtime reads from the working directory',
+      place,
       model,
       { refusedOnRead: 'E_MODEL' },
       { [DATA_FILE]: EXTERNAL.data },
@@ -280,6 +354,7 @@ function cases(root: string): FuzzCase[] {
     { arbitrary: softmaxWithoutMatMul, weight: 1 },
     { arbitrary: externalOutside(root), weight: 3 },
     { arbitrary: externalMissing, weight: 1 },
+    { arbitrary: externalOutsideSession, weight: 1 },
     { arbitrary: externalRange, weight: 3 },
     { arbitrary: hugeDims, weight: 4 },
     { arbitrary: otherEdits, weight: 4 },
@@ -376,8 +451,8 @@ describe('model files under mutation', () => {
   }, 300_000); // a bound for a loaded machine (about 30 s alone on 2 cores), not a measure
 });
 
-describe('found while fuzzing: names and paths from a model file stay on the error’s one line', () => {
-  it('escapes a line break in an external data location, a Softmax name and a graph input name', async () => {
+describe('found while fuzzing', () => {
+  it('escapes a line break in an external data location, a Softmax name and a graph input name; refuses external data in a sparse tensor', async () => {
     const dir = join(root, 'found');
     const external = externalModel();
     for (const tensor of external.graph.initializer ?? []) {
@@ -396,6 +471,14 @@ describe('found while fuzzing: names and paths from a model file stay on the err
     model.graph.node.find((n) => n.input[0] === softmax.output[0])!.input[0] = softmax.input[0]!;
     expect(extractionBlocker(analyseAttentionGraph(model), 'model.onnx')).toContain(
       '(Softmax nodes found but not attention: "soft\\nmax")',
+    );
+
+    const sparse = externalModel();
+    moveBias(sparse, 'sparse initializer');
+    writeFileSync(join(dir, 'sparse.onnx'), encodeModel(sparse));
+    writeFileSync(join(dir, DATA_FILE), EXTERNAL.data);
+    await expect(readModelSource(join(dir, 'sparse.onnx'))).rejects.toThrow(
+      `sparse.onnx: tensor "attn.bq" in a sparse tensor keeps its data in an external file, which ONNX Runtime would look for in the working directory`,
     );
 
     const inputs = [{ name: 'x\ny', required: true, type: 'float32', dims: ['seq\nuence'] }];

@@ -34,6 +34,7 @@ export const ONNX_PROTO_DESCRIPTOR = {
             input: { rule: 'repeated', type: 'ValueInfoProto', id: 11 },
             output: { rule: 'repeated', type: 'ValueInfoProto', id: 12 },
             valueInfo: { rule: 'repeated', type: 'ValueInfoProto', id: 13 },
+            sparseInitializer: { rule: 'repeated', type: 'SparseTensorProto', id: 15 },
           },
         },
         NodeProto: {
@@ -64,6 +65,8 @@ export const ONNX_PROTO_DESCRIPTOR = {
             docString: { type: 'string', id: 13 },
             type: { type: 'int32', id: 20 },
             refAttrName: { type: 'string', id: 21 },
+            sparseTensor: { type: 'SparseTensorProto', id: 22 },
+            sparseTensors: { rule: 'repeated', type: 'SparseTensorProto', id: 23 },
           },
         },
         ValueInfoProto: {
@@ -109,6 +112,13 @@ export const ONNX_PROTO_DESCRIPTOR = {
             docString: { type: 'string', id: 12 },
             externalData: { rule: 'repeated', type: 'StringStringEntryProto', id: 13 },
             dataLocation: { type: 'int32', id: 14 },
+          },
+        },
+        SparseTensorProto: {
+          fields: {
+            values: { type: 'TensorProto', id: 1 },
+            indices: { type: 'TensorProto', id: 2 },
+            dims: { rule: 'repeated', type: 'int64', id: 3 },
           },
         },
         FunctionProto: {

@@ -30,6 +30,12 @@ export interface OnnxTensor {
   externalData?: { key: string; value: string }[];
   dataLocation?: number;
 }
+/** A sparse tensor: its non-zero values and their indices, each a tensor that may keep its bytes in external data. */
+export interface OnnxSparseTensor {
+  values?: OnnxTensor;
+  indices?: OnnxTensor;
+  dims?: number[];
+}
 export interface OnnxAttribute {
   name: string;
   type?: number;
@@ -41,6 +47,10 @@ export interface OnnxAttribute {
   floats?: number[];
   ints?: number[];
   strings?: Uint8Array[];
+  tensors?: OnnxTensor[];
+  graphs?: OnnxGraph[];
+  sparseTensor?: OnnxSparseTensor;
+  sparseTensors?: OnnxSparseTensor[];
 }
 export interface OnnxNode {
   name?: string;
@@ -59,6 +69,7 @@ export interface OnnxGraph {
   input: OnnxValueInfo[];
   output: OnnxValueInfo[];
   valueInfo?: OnnxValueInfo[];
+  sparseInitializer?: OnnxSparseTensor[];
 }
 export interface OnnxFunction {
   name: string;
@@ -66,6 +77,7 @@ export interface OnnxFunction {
   input?: string[];
   output?: string[];
   node?: OnnxNode[];
+  opsetImport?: { domain?: string; version: number }[];
 }
 export interface OnnxModel {
   irVersion: number;

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, normalize, sep } from 'node:path';
 import { AttentionError, oneLine } from '../errors.ts';
-import { externalDataLocations } from '../onnx/external-data.ts';
+import { externalDataLocations, externalTensorOutsideSession } from '../onnx/external-data.ts';
 import { decodeModel, type OnnxModel } from '../onnx/proto.ts';
 
 /** A file a model keeps tensor bytes in, as ONNX Runtime's `externalData` session option wants it. */
@@ -42,6 +42,13 @@ async function readExternalData(bytes: Uint8Array, modelPath: string): Promise<{
   if (Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf(LOCATION_KEY) < 0) return { files: [] };
   const label = basename(modelPath);
   const decoded = decodeModel(bytes, label);
+  const unreadable = externalTensorOutsideSession(decoded);
+  if (unreadable) {
+    throw new AttentionError(
+      'E_MODEL',
+      `${label}: tensor ${JSON.stringify(unreadable.name)} in ${unreadable.place} keeps its data in an external file, which ONNX Runtime would look for in the working directory, not the model's folder; store that tensor inline`,
+    );
+  }
   const files: ExternalDataFile[] = [];
   for (const [location, tensor] of externalDataLocations(decoded)) {
     const relative = normalize(location);
