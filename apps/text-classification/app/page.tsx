@@ -3,12 +3,14 @@
 import { listEntry, PROVIDER_MENU, type ModelListEntry } from '@attn/server';
 import type { TextInput } from '@attn/task-text';
 import { Explorer } from '../components/explorer.tsx';
+import { attentionLayoutOf } from '../src/attention-layout.ts';
 import { TEXT_MODELS } from '../src/text-models.ts';
 
 export const dynamic = 'force-dynamic';
 
 export default function Page() {
-  const models = TEXT_MODELS.map(listEntry) as ModelListEntry<TextInput>[];
+  // each with its attention layout, for the long-input rule (components/long-input-view.tsx)
+  const models = TEXT_MODELS.map((m) => ({ ...listEntry(m), attentionLayout: attentionLayoutOf(m) })) as ModelListEntry<TextInput>[];
   return (
     <>
       <header className="page-header">

@@ -28,3 +28,6 @@ export { usePostJson, postJson, type PostJsonResult, type RequestState } from '.
 export { usePerturb, type PerturbView } from './use-perturb.ts';
 export { JsonInputExplorer, type JsonInputExplorerProps } from './json-input-explorer.tsx';
 export { ModelSelect, ProviderSelect, SelectField, type SelectFieldProps, type SelectOption } from './select-field.tsx';
+export * from './compact-attention.ts';
+export { HeadViewCanvas, paintHeadThumbnails, type HeadViewCanvasProps, type HeadCursor } from './head-view-canvas.tsx';
+export { HeadDetailCanvas, paintDenseHead, type HeadDetailCanvasProps } from './head-detail-canvas.tsx';
