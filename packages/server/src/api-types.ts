@@ -52,3 +52,25 @@ export interface TokenizerFilesBody {
   tokenizer: unknown;
   config: unknown;
 }
+
+/** One layer of POST /api/query-key: float32 little-endian base64 of [heads, queries, headDim] and [heads, keys, headDim]. */
+export interface QueryKeyLayerJson {
+  /** Index among the model's attention layers (as in attn-maps/v1 `layers`). */
+  layer: number;
+  name: string;
+  heads: number;
+  queries: number;
+  keys: number;
+  headDim: number;
+  /** The pre-softmax score is scale · (q_i · k_j) plus the model's mask. */
+  scale: number;
+  queryBase64: string;
+  keyBase64: string;
+}
+
+export interface QueryKeyResponseBody {
+  model: string;
+  tokens: AttentionToken[];
+  queryTokens?: AttentionToken[];
+  layers: QueryKeyLayerJson[];
+}

@@ -1,5 +1,5 @@
-// @attn/server — the shared server side of every app: POST /api/explain, POST /api/perturb, GET /api/models and GET
-// /api/tokenizer for any domain, the limits, the error body and status map, the task cache and run queues. Route files are a line.
+// @attn/server — the shared server side of every app: POST /api/explain, POST /api/perturb, POST /api/query-key, GET
+// /api/models and GET /api/tokenizer for any domain, the limits, the error body and status map, the task cache and run queues. Route files are a line.
 export * from './api-types.ts';
 export * from './error-response.ts';
 export * from './json-content-type.ts';
@@ -12,4 +12,5 @@ export * from './task-route.ts';
 export * from './explain-route.ts';
 export * from './attention-request.ts';
 export * from './perturb-route.ts';
+export * from './query-key-route.ts';
 export * from './tokenizer-route.ts';

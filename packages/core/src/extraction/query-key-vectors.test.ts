@@ -100,7 +100,8 @@ describe('query and key vectors of an unfused multi-head attention (MatMul → D
   it('refuses a layer index the model does not have and a batch item past the feeds', async () => {
     await expect(extractQueryKeyVectors(bytes, feeds, { layers: [1] })).rejects.toMatchObject({
       code: 'E_INPUT',
-      message: expect.stringContaining('layers: 1 is not an attention layer index'),
+      field: 'layers',
+      message: expect.stringContaining('1 is not an attention layer index'),
     });
     await expect(extractQueryKeyVectors(bytes, feeds, { batch: 2 })).rejects.toMatchObject({
       code: 'E_INPUT',

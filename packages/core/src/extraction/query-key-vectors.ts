@@ -133,15 +133,15 @@ function checkLayers(requested: number[] | undefined, products: (QueryKeyProduct
   if (requested === undefined) return available;
   for (const layer of requested) {
     if (!Number.isInteger(layer) || layer < 0 || layer >= products.length) {
-      throw new AttentionError(
-        'E_INPUT',
-        `layers: ${layer} is not an attention layer index; the model has layers 0–${products.length - 1}`,
-      );
+      throw new AttentionError('E_INPUT', `${layer} is not an attention layer index; the model has layers 0–${products.length - 1}`, {
+        field: 'layers',
+      });
     }
     if (!products[layer]) {
       throw new AttentionError(
         'E_INPUT',
-        `layers: layer ${layer} ("${nodes[layer]!.name}") has no query·key MatMul before its Softmax, so it has no query and key vectors`,
+        `layer ${layer} ("${nodes[layer]!.name}") has no query·key MatMul before its Softmax, so it has no query and key vectors`,
+        { field: 'layers' },
       );
     }
   }
