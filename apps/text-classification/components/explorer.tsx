@@ -8,6 +8,7 @@ import type { ModelListEntry } from '@attn/server/api-types';
 import type { TextInput, TextPrediction } from '@attn/task-text';
 import { HeadPanel, PredictionCard, useExplain, type ExplainView, type ExportSubject } from '@attn/viz';
 import { ExplainForm } from './explain-form.tsx';
+import { useLongInput } from './long-input-view.tsx';
 import { ResultCaption } from './result-caption.tsx';
 import { ResultNotes } from './result-notes.tsx';
 import { TokenHeatPanel } from './token-heat-panel.tsx';
@@ -34,6 +35,7 @@ export function Explorer({ models, providers }: ExplorerProps) {
   const { state, explain } = useExplain<TextPrediction>();
   const tokenCount = useTokenCount(modelId, text);
   const model = models.find((m) => m.id === modelId);
+  const longInput = useLongInput(model, tokenCount); // a long input to a large model: a top-k summary first
   const limits = model?.limits ?? {};
 
   // The last result stays on the page until the next one arrives (React's "storing information from previous renders").
@@ -52,6 +54,7 @@ export function Explorer({ models, providers }: ExplorerProps) {
   const stale = view !== null && (view.body.model !== modelId || shownText !== text);
   const fileBase = view ? view.body.model : modelId;
   const shownTitle = view ? (models.find((m) => m.id === view.body.model)?.title ?? view.body.model) : '';
+  const subject = view ? exportSubject(view, shownTitle, shownText) : null;
 
   return (
     <div className="explorer">
@@ -70,11 +73,13 @@ export function Explorer({ models, providers }: ExplorerProps) {
         onProviderChange={setProvider}
         onTextChange={setText}
         onTruncateChange={setTruncate}
-        onSubmit={() =>
-          explain({ model: modelId, input: truncate ? { text, truncate } : { text }, executionProvider: provider, fallback: true })
-        }
+        onSubmit={() => {
+          const request = { model: modelId, input: truncate ? { text, truncate } : { text }, executionProvider: provider };
+          if (!longInput.submit(request)) void explain({ ...request, fallback: true });
+        }}
       />
       <div aria-live="polite" className="status-line">
+        {longInput.notice}
         {loading ? <p className="loading">Running the model (the first request also loads it)…</p> : null}
         {state.status === 'idle' ? (
           <p className="hint">
@@ -87,13 +92,14 @@ export function Explorer({ models, providers }: ExplorerProps) {
           <strong>Could not explain this text.</strong> {state.message}
         </div>
       ) : null}
-      {view ? (
+      {longInput.view}
+      {view && !longInput.active ? (
         <div className={loading || stale ? 'results dimmed' : 'results'} aria-busy={loading}>
           <ResultCaption modelTitle={shownTitle} text={shownText} stale={stale} loading={loading} />
           <ResultNotes tokens={view.maps.tokens} droppedTokens={view.body.prediction.droppedTokens} />
           <PredictionCard view={view} preprocessLabel="tokenise" positionName="token" />
-          <TokenHeatPanel maps={view.maps} fileBase={fileBase} caption={exportSubject(view, shownTitle, shownText)} />
-          <HeadPanel maps={view.maps} fileBase={fileBase} caption={exportSubject(view, shownTitle, shownText)} />
+          <TokenHeatPanel maps={view.maps} fileBase={fileBase} caption={subject!} />
+          <HeadPanel maps={view.maps} fileBase={fileBase} caption={subject!} />
         </div>
       ) : null}
     </div>
