@@ -58,7 +58,7 @@ ${providerOptionsUsage()}
     });
     await writeJson({ benchmark: 'extract', model: basename(modelPath), ...result }, outPath);
     say(
-      `${basename(modelPath)}: plain ${result.plain.medianMs.toFixed(3)} ms, with attention ${result.withAttention.medianMs.toFixed(3)} ms (median of ${runs}), ratio ${result.ratio.toFixed(3)}; ${result.layers} layer(s); ${describeProvider(result.provider)}`,
+      `${basename(modelPath)}: plain ${result.plain.medianMs.toFixed(3)} ms, with attention ${result.withAttention.medianMs.toFixed(3)} ms (median of ${runs}), ratio ${result.ratio.toFixed(3)} (CPU time ${result.cpuRatio.toFixed(3)}); ${result.layers} layer(s); ${describeProvider(result.provider)}`,
     );
   },
 };

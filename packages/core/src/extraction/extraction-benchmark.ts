@@ -1,5 +1,5 @@
-// Measures what exposing attention costs: median latency of the plain model vs the model with the
-// attention Softmax outputs exposed (layers built), interleaved in one process on the same provider.
+// Measures what exposing attention (or a view of it) costs: median latency and process CPU time of the plain model
+// vs the model with the attention exposed (layers built), interleaved in one process on the same provider.
 import type * as ort from 'onnxruntime-node';
 import { AttentionError } from '../errors.ts';
 import { readModelSource, type ModelSource } from '../runtime/model-source.ts';
@@ -17,6 +17,8 @@ export interface BenchmarkOptions extends LoadAttentionModelOptions {
 export interface LatencySummary {
   medianMs: number;
   minMs: number;
+  /** Median CPU time (user + system, every thread of the process) of a run: less sensitive than wall time to other processes. */
+  medianCpuMs: number;
 }
 
 export interface ExtractionBenchmark {
@@ -25,15 +27,31 @@ export interface ExtractionBenchmark {
   withAttention: LatencySummary;
   /** withAttention.medianMs / plain.medianMs. */
   ratio: number;
+  /** withAttention.medianCpuMs / plain.medianCpuMs. */
+  cpuRatio: number;
   layers: number;
   provider: ProviderReport;
 }
 
-function summarise(samples: number[]): LatencySummary {
+function median(samples: number[]): number {
   const sorted = [...samples].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
-  const medianMs = sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-  return { medianMs, minMs: sorted[0]! };
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+function summarise(samples: { wallMs: number; cpuMs: number }[]): LatencySummary {
+  const wall = samples.map((s) => s.wallMs);
+  return { medianMs: median(wall), minMs: Math.min(...wall), medianCpuMs: median(samples.map((s) => s.cpuMs)) };
+}
+
+/** Wall and process CPU time of `run`. */
+async function timed(run: () => Promise<unknown>): Promise<{ wallMs: number; cpuMs: number }> {
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  await run();
+  const wallMs = performance.now() - started;
+  const used = process.cpuUsage(cpu);
+  return { wallMs, cpuMs: (used.user + used.system) / 1000 };
 }
 
 export async function benchmarkExtractionOverhead(
@@ -49,19 +67,18 @@ export async function benchmarkExtractionOverhead(
   const request = { executionProvider: model.provider.used, fallback: false };
   const plain = await acquireSession({ sha256: source.sha256, request, exposedOutputs: [] }, () => source.bytes, source.externalData);
   try {
-    const plainSamples: number[] = [];
-    const attentionSamples: number[] = [];
+    const plainSamples: { wallMs: number; cpuMs: number }[] = [];
+    const attentionSamples: { wallMs: number; cpuMs: number }[] = [];
     let layers = 0;
     for (let i = 0; i < warmup + runs; i++) {
-      const startPlain = performance.now();
-      await plain.session.run(feeds);
-      const plainMs = performance.now() - startPlain;
-      const startAttention = performance.now();
-      layers = (await model.run(feeds)).layers.length;
-      const attentionMs = performance.now() - startAttention;
+      const plainRun = await timed(() => plain.session.run(feeds));
+      const attentionRun = await timed(async () => {
+        const result = await model.run(feeds);
+        layers = result.layers.length + (result.sparseLayers?.length ?? 0);
+      });
       if (i >= warmup) {
-        plainSamples.push(plainMs);
-        attentionSamples.push(attentionMs);
+        plainSamples.push(plainRun);
+        attentionSamples.push(attentionRun);
       }
     }
     const plainSummary = summarise(plainSamples);
@@ -71,6 +88,7 @@ export async function benchmarkExtractionOverhead(
       plain: plainSummary,
       withAttention: attentionSummary,
       ratio: attentionSummary.medianMs / plainSummary.medianMs,
+      cpuRatio: attentionSummary.medianCpuMs / plainSummary.medianCpuMs,
       layers,
       provider: model.provider,
     };
