@@ -93,13 +93,13 @@ export function Explorer({ models, providers }: ExplorerProps) {
         </div>
       ) : null}
       {longInput.view}
-      {view && !longInput.active ? (
+      {view && subject && !longInput.active ? (
         <div className={loading || stale ? 'results dimmed' : 'results'} aria-busy={loading}>
           <ResultCaption modelTitle={shownTitle} text={shownText} stale={stale} loading={loading} />
           <ResultNotes tokens={view.maps.tokens} droppedTokens={view.body.prediction.droppedTokens} />
           <PredictionCard view={view} preprocessLabel="tokenise" positionName="token" />
-          <TokenHeatPanel maps={view.maps} fileBase={fileBase} caption={subject!} />
-          <HeadPanel maps={view.maps} fileBase={fileBase} caption={subject!} />
+          <TokenHeatPanel maps={view.maps} fileBase={fileBase} caption={subject} />
+          <HeadPanel maps={view.maps} fileBase={fileBase} caption={subject} />
         </div>
       ) : null}
     </div>
