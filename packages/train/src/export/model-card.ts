@@ -56,7 +56,7 @@ function intendedUseLines(recipe: ModelRecipe, labels: string[]): string[] {
   return [
     '## Intended use and limitations',
     '',
-    `- For: showing how a small transformer's attention behaves on ${recipe.inputKind}, in Attention Atlas's apps and CLI, and teaching. Not for decisions about people or messages: it is a ${labels.join(' / ')} demonstrator trained on one small public data set.`,
+    `- For: showing how ${recipe.architecture.kind === 'transformer-classifier' ? "a small transformer's attention" : "the source article's attention pooling"} behaves on ${recipe.inputKind}, in Attention Atlas's apps and CLI, and teaching. Not for decisions about people or messages: it is a ${labels.join(' / ')} demonstrator trained on one small public data set.`,
     `- English only. The WordPiece vocabulary was learnt from the training texts; words it never saw split into pieces or become [UNK], and text in other languages or scripts is mostly [UNK] — its prediction then means nothing, however confident.`,
     `- Token limit: ${recipe.maxLength} tokens including [CLS] and [SEP], so ${recipe.maxLength - 2} word pieces. Longer texts were truncated in training and evaluation; the apps and the API refuse or truncate them and say which.`,
     `- Domain: figures below hold for ${recipe.inputKind}; expect lower accuracy on other kinds of text (other review sites, social media, long documents), on sarcasm and on mixed verdicts.`,
