@@ -180,6 +180,43 @@ describe('in-graph views of rank-3 [B·H, Q, K] attention', () => {
   });
 });
 
+/** Article-style pooling: one Softmax over [B, K] scores, its row multiplied with the embeddings. */
+function poolingModel(): Uint8Array {
+  const g = new GraphBuilder('pooling');
+  const e = g.input('embeddings', 'float32', ['batch', 'seq', 3]);
+  const [scores] = g.node('ReduceSum', [e, g.constantInt64([-1])], { attributes: { keepdims: 0 } });
+  const [a] = g.node('Softmax', [scores!], { name: 'pooling.softmax', attributes: { axis: -1 } });
+  const [row] = g.node('Unsqueeze', [a!, g.constantInt64([1])]);
+  const [pooled] = g.node('MatMul', [row!, e]);
+  g.output(pooled!, 'float32', ['batch', 1, 3]);
+  return g.toBytes();
+}
+
+describe('in-graph views of a rank-2 pooling layer', () => {
+  const uniform = mulberry32(5);
+  const f = {
+    embeddings: new ort.Tensor(
+      'float32',
+      Float32Array.from({ length: 2 * 4 * 3 }, () => uniform() * 2),
+      [2, 4, 3],
+    ),
+  };
+
+  it('gives its one row for head-mean and { row } alike, and its top-k, as pooling layers; rollout is refused', async () => {
+    const bytes = poolingModel();
+    const full = await runView(bytes, 'full', f);
+    for (const view of ['head-mean', { row: 3 }] as const) {
+      const viewed = await runView(bytes, view, f);
+      expect(viewed.layers.map((l) => [l.kind, l.shape])).toEqual([['pooling', [2, 1, 1, 4]]]);
+      expect(maxDifference(viewed.layers[0]!.data, full.layers[0]!.data)).toBeLessThan(TOLERANCE);
+    }
+    const top = await runView(bytes, { topK: 2 }, f);
+    expect(top.sparseLayers!.map((l) => [l.kind, l.shape, l.topK])).toEqual([['pooling', [2, 1, 1, 4], 2]]);
+    expect(maxDifference(top.sparseLayers![0]!.values, hostTopKValues(full.layers[0]!, 2))).toBeLessThan(TOLERANCE);
+    await expect(loadAttentionModel(bytes, { view: 'rollout' })).rejects.toThrow(/"pooling.softmax" is a pooling layer/);
+  });
+});
+
 describe('checkAttentionView', () => {
   it('accepts the five forms and names what is wrong otherwise', () => {
     for (const view of ['full', 'head-mean', 'rollout', { row: 0 }, { topK: 4 }] as const) expect(checkAttentionView(view)).toEqual(view);
