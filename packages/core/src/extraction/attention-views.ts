@@ -2,6 +2,7 @@
 // one query row, per-row top-k or the rollout across layers, so a run copies those instead of [B, H, Q, K].
 import { AttentionError } from '../errors.ts';
 import { GraphBuilder } from '../onnx/graph-builder.ts';
+import { TensorDataType } from '../onnx/onnx-schema.ts';
 import { decodeModel, type OnnxGraph, type OnnxNode } from '../onnx/proto.ts';
 
 /**
@@ -105,7 +106,9 @@ function topK(ops: Ops, x: string, k: number): ViewLayerOutputs {
     count = ops.node('Min', [count, keys!])[0]!;
   }
   const [values, indices] = ops.node('TopK', [x, count], { axis: -1, largest: 1, sorted: 1 }, 2);
-  return { values: values!, indices: indices!, shape: shape! };
+  // int32 indices: half the bytes to copy, and no BigInt to convert on the host
+  const [narrow] = ops.node('Cast', [indices!], { to: TensorDataType.INT32 });
+  return { values: values!, indices: narrow!, shape: shape! };
 }
 
 /** ½A + ½I of the head mean [B, Q, K], rows renormalised (the ½ cancels in the renormalisation). */

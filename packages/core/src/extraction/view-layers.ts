@@ -63,7 +63,7 @@ export function viewLayersFromResults(
         shape,
         topK: values.dims[3]!,
         values: floatData(values, `top-k of "${node.name}"`),
-        indices: Int32Array.from(tensorOf(results, outputs.indices!).data as BigInt64Array, Number),
+        indices: tensorOf(results, outputs.indices!).data as Int32Array,
       };
     });
     return { layers: [], sparseLayers };
