@@ -10,6 +10,7 @@ import {
   PairedBarChart,
   WeightSelectionControls,
   defaultWeightSelection,
+  describeAgreement,
   describeSelection,
   effectiveWeightSelection,
   tokenWeights,
@@ -24,16 +25,6 @@ export interface EffectsPanelProps {
   candidate: RecommendedMovie;
   effects: RequestState<PerturbView<RecsysPrediction>>;
   fileBase: string;
-}
-
-/** How strongly ρ says the two orders agree, in words. */
-export function describeAgreement(rho: number): string {
-  if (Number.isNaN(rho)) return 'undefined: one side is the same for every movie';
-  const strength = Math.abs(rho) >= 0.7 ? 'strong' : Math.abs(rho) >= 0.4 ? 'moderate' : Math.abs(rho) >= 0.2 ? 'weak' : 'no real';
-  if (strength === 'no real') return 'no real agreement: attention does not rank the movies as their effects do';
-  return rho > 0
-    ? `${strength} agreement: the movies attended to most tend to matter most`
-    : `${strength} disagreement: the movies attended to most tend to matter least`;
 }
 
 export function EffectsPanel({ maps, candidate, effects, fileBase }: EffectsPanelProps) {
@@ -74,7 +65,7 @@ export function EffectsPanel({ maps, candidate, effects, fileBase }: EffectsPane
         <p className="agreement" data-testid="agreement">
           Spearman ρ between attention and drop-item effect: <strong>{Number.isNaN(rho) ? 'undefined' : rho.toFixed(2)}</strong>{' '}
           <span className="hint">
-            (n = {n}; {describeAgreement(rho)})
+            (n = {n}; {describeAgreement(rho, 'movies')})
           </span>
         </p>
       ) : null}

@@ -14,6 +14,7 @@ export { AttentionHeatmap, moveCursor, type AttentionHeatmapProps } from './atte
 export { HeadGrid, headGridCells, type HeadGridProps, type HeadCell } from './head-grid.tsx';
 export { ExportButtons, type ExportButtonsProps } from './export-buttons.tsx';
 export { ScoreBars, sortedScores, type ScoreBarsProps } from './score-bars.tsx';
+export { describeAgreement, attentionEffectRho } from './attention-effect-agreement.ts';
 export { PairedBarChart, pairedBarReadout, type PairedBarChartProps, type PairedBarRow } from './paired-bar-chart.tsx';
 export { useElementWidth } from './use-element-width.ts';
 export { WeightSelectionControls, effectiveWeightSelection, type WeightSelectionControlsProps } from './weight-selection-controls.tsx';
