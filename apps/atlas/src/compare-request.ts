@@ -1,10 +1,11 @@
 // POST /api/compare: which shipped models to compare, on how many examples, or on one chosen input per
-// domain (checked with that domain's own schema; JSON bodies only); reports are computed once per request and kept.
+// domain (checked with that domain's own schema; JSON bodies only); reports are computed once per request and kept,
+// one at a time behind a bounded queue (each runs every model), so a burst of distinct inputs gets 503 rather than piling up.
 import { z } from 'zod';
 import { checkInput, AttentionError } from '@attn/core';
 import { compareModels, type CompareReport } from '@attn/compare';
 import { DOMAINS, SHIPPED_MODELS } from '@attn/registry';
-import { readJsonBody, responseForError, unsupportedMediaType } from '@attn/server';
+import { readJsonBody, responseForError, sharedRunQueue, unsupportedMediaType, type QueueLimits } from '@attn/server';
 
 export const MAX_COMPARE_EXAMPLES = 16;
 const MAX_BODY_BYTES = 64 * 1024;
@@ -30,6 +31,14 @@ export function checkCompareRequest(body: unknown): CompareRequest {
   return request;
 }
 
+/** Comparisons computed at once, waiting behind them (past that, 503 with Retry-After), and the time one may take (504). */
+export const COMPARE_QUEUE_LIMITS: QueueLimits = { maxConcurrentRuns: 1, maxQueuedRuns: 8, runTimeoutMs: 120_000 };
+
+/** The queue every comparison not yet kept waits in (tests fill it). */
+export function compareQueue() {
+  return sharedRunQueue('atlas\u0000compare', 'POST /api/compare', COMPARE_QUEUE_LIMITS);
+}
+
 /** Reports kept: the default comparison and recent chosen inputs; the oldest goes first, so memory stays bounded. */
 export const KEPT_COMPARE_REPORTS = 32;
 const reports = new Map<string, Promise<CompareReport>>();
@@ -39,7 +48,7 @@ export function cachedCompareReport(request: CompareRequest): Promise<CompareRep
   const key = JSON.stringify(request);
   let report = reports.get(key);
   if (!report) {
-    report = compareModels(request);
+    report = compareQueue().run(() => compareModels(request));
     report.catch(() => reports.delete(key));
     reports.set(key, report);
     if (reports.size > KEPT_COMPARE_REPORTS) reports.delete(reports.keys().next().value!);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { CompareReport } from '@attn/compare';
 import type { ApiErrorBody } from '@attn/server';
 import { POST as compare } from '../app/api/compare/route.ts';
-import { cachedCompareReport, KEPT_COMPARE_REPORTS } from '../src/compare-request.ts';
+import { cachedCompareReport, COMPARE_QUEUE_LIMITS, compareQueue, KEPT_COMPARE_REPORTS } from '../src/compare-request.ts';
 
 const post = (body: unknown) =>
   compare(
@@ -55,6 +55,25 @@ describe('POST /api/compare', () => {
     const plain = await compare(new Request('http://localhost/api/compare', { method: 'POST', body: '{}' }));
     expect(plain.status).toBe(415);
     expect((await post({ models: ['text-spam'], examples: 1 })).status).toBe(200);
+  });
+
+  it('computes one comparison at a time and answers 503 with Retry-After when the queue behind it is full', async () => {
+    const queue = compareQueue();
+    const releases: (() => void)[] = [];
+    const held = Array.from({ length: COMPARE_QUEUE_LIMITS.maxConcurrentRuns + COMPARE_QUEUE_LIMITS.maxQueuedRuns }, () =>
+      queue.run(() => new Promise<void>((resolve) => releases.push(resolve))),
+    );
+    expect(queue.queued).toBe(COMPARE_QUEUE_LIMITS.maxQueuedRuns);
+    const refused = await post({ models: ['text-spam'], inputs: { text: { text: 'a request while the queue is full' } } });
+    expect(refused.status).toBe(503);
+    expect(refused.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect(((await refused.json()) as ApiErrorBody).error.code).toBe('E_BUSY');
+    while (releases.length > 0 || queue.running > 0) {
+      releases.splice(0).forEach((release) => release());
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+    await Promise.all(held);
+    expect((await post({ models: ['text-spam'], inputs: { text: { text: 'a request after the queue drained' } } })).status).toBe(200);
   });
 
   it('keeps the most recent reports only, so distinct inputs cannot fill the memory', async () => {

@@ -2,6 +2,10 @@
 // The schema checks structure; serialize.ts checks payload lengths, key indices and probability rows.
 import { z } from 'zod';
 
+// The apps' Content-Security-Policy refuses eval, which zod's compiled object parser probes for: without this, the
+// browser logs a refused `Function("")` on every page that reads attention.
+z.config({ jitless: true });
+
 const positiveInt = z.number().int().positive();
 
 export const attentionTokenSchema = z.object({
