@@ -157,7 +157,7 @@ export function HeadPanel({ maps, fileBase, caption, maxHeadViewLines, maxThumbC
               press Enter, to open it in the head view.
             </p>
             <div ref={viewRef} className="view" data-testid="model-view">
-              <ModelView layers={maps.layers} onOpen={openInHeadView} />
+              <ModelView layers={maps.layers} width={panelWidth} onOpen={openInHeadView} />
             </div>
           </>
         ) : null}

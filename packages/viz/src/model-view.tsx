@@ -10,8 +10,8 @@ import { headGridCells, type HeadCell } from './head-grid.tsx';
 export interface ModelViewProps {
   layers: readonly AttentionLayer[];
   batch?: number;
-  /** The side of one small head view, in pixels. */
-  cellSize?: number;
+  /** The width to fill: the small head views grow to share it (64 to 160 px a side); without it they are 72 px. */
+  width?: number;
   /** Called with the head chosen (click, Enter or Space). */
   onOpen: (cell: HeadCell) => void;
 }
@@ -51,13 +51,15 @@ export function moveHeadCursor(from: HeadCell, key: string, layers: number, head
   return null;
 }
 
-export function ModelView({ layers, batch = 0, cellSize = 72, onOpen }: ModelViewProps) {
+export function ModelView({ layers, batch = 0, width: availableWidth, onOpen }: ModelViewProps) {
   const [cursor, setCursor] = useState<HeadCell>({ layer: 0, head: 0 });
   const svgRef = useRef<SVGSVGElement>(null);
   const maxHeads = Math.max(0, ...layers.map((l) => l.shape[1]));
   const gap = 10;
   const left = 64;
   const top = 22;
+  const cellSize =
+    availableWidth === undefined ? 72 : Math.max(64, Math.min(160, Math.floor((availableWidth - left) / Math.max(1, maxHeads)) - gap));
   const width = left + maxHeads * (cellSize + gap);
   const height = top + layers.length * (cellSize + gap);
 

@@ -46,6 +46,17 @@ describe('ModelView', () => {
     expect(count(html, /tabindex="0"/g)).toBe(1);
     expect(html).toContain('aria-label="Layer 1, head 2: open in the head view"');
   });
+  it('grows its small head views to share the width it is given, between 64 and 160 px a side', () => {
+    const side = (width: number) =>
+      Number(
+        /<rect width="(\d+)" height="\1" fill="#ffffff" stroke/.exec(
+          renderToStaticMarkup(<ModelView layers={layers} width={width} onOpen={() => {}} />),
+        )?.[1],
+      );
+    expect(side(400)).toBe(102); // (400 - 64) / 3 - 10
+    expect(side(2000)).toBe(160);
+    expect(side(200)).toBe(64);
+  });
   it('draws a head’s lines as one path per opacity step, each step at the middle of its weights', () => {
     const paths = headLinePaths(layers[0]!, 1, 50);
     // 0.1 falls in step 1 of 16 (0.0625–0.125), 0.6 in step 9 (0.5625–0.625).
