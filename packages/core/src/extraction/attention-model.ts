@@ -155,9 +155,8 @@ export async function loadAttentionModel(
       ...(layer.indices ? [layer.indices] : []),
       ...(layer.shape ? [layer.shape] : []),
     ]);
-    const viewed = await open(exposed, viewGraph);
-    await lease.release();
-    lease = viewed;
+    await lease.release(); // first, so a large model's weights are held by one session at a time
+    lease = await open(exposed, viewGraph);
   } else if (contextNodes.length > 0) {
     const wider = await open([...softmaxOutputs, ...contextNodes.map((n) => n.contextNode.output)]);
     await lease.release();
