@@ -2,7 +2,7 @@
 // a tab for the model view (every layer × head as a small head view; one opens in the head view) and a tab for the layer × head
 // grid; the export buttons save whichever view is showing, named after it (an enlarged head under its own name).
 'use client';
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { AttentionMaps } from '@attn/core/format';
 import { ExportButtons } from './export-buttons.tsx';
 import type { ExportCaption, ExportSubject } from './export-files.ts';
@@ -18,6 +18,14 @@ const TABS = [
 ] as const;
 
 type TabId = (typeof TABS)[number]['id'];
+export type HeadPanelTab = TabId;
+
+/** What the panel shows: its tab, the head view's layer and the heads it draws (null: all). */
+export interface HeadPanelView {
+  tab: TabId;
+  layer: number;
+  activeHeads: readonly boolean[] | null;
+}
 
 export interface HeadPanelProps {
   maps: AttentionMaps;
@@ -29,6 +37,10 @@ export interface HeadPanelProps {
   maxHeadViewLines?: number;
   /** The grid's thumbnails average blocks so they draw at most this many cells a side (HeadGrid's default otherwise). */
   maxThumbCells?: number;
+  /** The view the panel opens with (e.g. read from the page's URL); later the user's choices. */
+  initialView?: Partial<HeadPanelView>;
+  /** Told the tab, layer and heads whenever they change (e.g. to keep them in the URL). */
+  onViewChange?: (view: HeadPanelView) => void;
 }
 
 /** The heads shown, in words and as a file-name part: "all heads", "head 2", "heads 0, 3", "no heads". */
@@ -61,10 +73,10 @@ export function describePanelView(
   return { view: 'layer × head grid', viewParts: ['head-grid'] };
 }
 
-export function HeadPanel({ maps, fileBase, caption, maxHeadViewLines, maxThumbCells }: HeadPanelProps) {
-  const [tab, setTab] = useState<TabId>('head-view');
-  const [chosenLayer, setLayerIndex] = useState(0);
-  const [chosenHeads, setActiveHeads] = useState<boolean[] | null>(null);
+export function HeadPanel({ maps, fileBase, caption, maxHeadViewLines, maxThumbCells, initialView, onViewChange }: HeadPanelProps) {
+  const [tab, setTab] = useState<TabId>(initialView?.tab ?? 'head-view');
+  const [chosenLayer, setLayerIndex] = useState(initialView?.layer ?? 0);
+  const [chosenHeads, setActiveHeads] = useState<boolean[] | null>(initialView?.activeHeads ? [...initialView.activeHeads] : null);
   const [enlarged, setEnlarged] = useState<HeadCell | null>(null);
   const panelRef = useRef<HTMLDivElement>(null);
   const viewRef = useRef<HTMLDivElement>(null);
@@ -77,6 +89,16 @@ export function HeadPanel({ maps, fileBase, caption, maxHeadViewLines, maxThumbC
   const shownEnlarged = enlarged && enlarged.head < (maps.layers[enlarged.layer]?.shape[1] ?? 0) ? enlarged : null;
   const view = describePanelView(tab, layerIndex, activeHeads, shownEnlarged);
   const viewSlug = view.viewParts.join('-');
+  const onViewChangeRef = useRef(onViewChange);
+  onViewChangeRef.current = onViewChange;
+  const headsKey = chosenHeads?.length === heads ? chosenHeads.join() : 'all';
+  useEffect(() => {
+    onViewChangeRef.current?.({
+      tab,
+      layer: layerIndex,
+      activeHeads: headsKey === 'all' ? null : headsKey.split(',').map((on) => on === 'true'),
+    });
+  }, [tab, layerIndex, headsKey]);
 
   const onTabKey = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;

@@ -23,7 +23,7 @@ export { SearchCombobox, nextActiveOption, type SearchComboboxProps, type Search
 export { PatchOverlay, PatchCells, type PatchOverlayProps, type PatchCellsProps, type PixelRect } from './patch-overlay.tsx';
 export { PatchSmallMultiples, type PatchSmallMultiplesProps } from './patch-small-multiples.tsx';
 export { DeletionCurveChart, RANKED_COLOR, RANDOM_COLOR, type DeletionCurveChartProps } from './deletion-curve-chart.tsx';
-export { HeadPanel, type HeadPanelProps } from './head-panel.tsx';
+export { HeadPanel, type HeadPanelProps, type HeadPanelTab, type HeadPanelView } from './head-panel.tsx';
 export { PredictionCard, type PredictionCardProps } from './prediction-card.tsx';
 export { useExplain, type ExplainRequestBody, type ExplainState, type ExplainView } from './use-explain.ts';
 export { usePostJson, postJson, type PostJsonResult, type RequestState } from './use-post-json.ts';
