@@ -21,18 +21,39 @@ const FONT = 'system-ui, -apple-system, "Segoe UI", sans-serif';
 const OPACITY_STEPS = 16;
 /** Lines below this weight are left out. */
 const MIN_WEIGHT = 0.01;
+/** A small head view draws at most about this many lines: the weakest opacity steps go first (a 512-token head has 262,144). */
+const MAX_LINES_PER_HEAD = 2000;
 
-/** One path per opacity step of a head's lines: `d` joins the step's segments, `opacity` is the middle of the step's weights. */
-export function headLinePaths(layer: AttentionLayer, head: number, size: number, batch = 0): { d: string; opacity: number }[] {
+/**
+ * One path per opacity step of a head's lines: `d` joins the step's segments, `opacity` is the middle of the step's weights.
+ * Where the head has more than `maxLines` lines, the weakest steps are left out (the strongest step is always drawn).
+ */
+export function headLinePaths(
+  layer: AttentionLayer,
+  head: number,
+  size: number,
+  batch = 0,
+  maxLines = MAX_LINES_PER_HEAD,
+): { d: string; opacity: number }[] {
   const [, , queries, keys] = layer.shape;
+  const stepOf = (weight: number) => (weight < MIN_WEIGHT ? -1 : Math.min(OPACITY_STEPS - 1, Math.floor(weight * OPACITY_STEPS)));
+  const counts = new Array<number>(OPACITY_STEPS).fill(0);
+  for (let q = 0; q < queries; q++) {
+    for (let k = 0; k < keys; k++) {
+      const step = stepOf(attentionAt(layer, batch, head, q, k));
+      if (step >= 0) counts[step]! += 1;
+    }
+  }
+  // Steps are taken from the strongest down while they fit in maxLines; the strongest non-empty one is taken regardless.
+  let lowestStep = OPACITY_STEPS;
+  let kept = 0;
+  while (lowestStep > 0 && (kept === 0 || kept + counts[lowestStep - 1]! <= maxLines)) kept += counts[--lowestStep]!;
   const steps: string[][] = Array.from({ length: OPACITY_STEPS }, () => []);
   const yOf = (i: number, count: number) => ((i + 0.5) * size) / count;
   for (let q = 0; q < queries; q++) {
     for (let k = 0; k < keys; k++) {
-      const weight = attentionAt(layer, batch, head, q, k);
-      if (weight < MIN_WEIGHT) continue;
-      const step = Math.min(OPACITY_STEPS - 1, Math.floor(weight * OPACITY_STEPS));
-      steps[step]!.push(`M0 ${yOf(q, queries).toFixed(1)}L${size} ${yOf(k, keys).toFixed(1)}`);
+      const step = stepOf(attentionAt(layer, batch, head, q, k));
+      if (step >= lowestStep) steps[step]!.push(`M0 ${yOf(q, queries).toFixed(1)}L${size} ${yOf(k, keys).toFixed(1)}`);
     }
   }
   return steps.flatMap((segments, step) => (segments.length ? [{ d: segments.join(''), opacity: (step + 0.5) / OPACITY_STEPS }] : []));

@@ -65,6 +65,12 @@ describe('ModelView', () => {
     expect(paths[0]!.d.match(/M/g)).toHaveLength(20);
     expect(paths[1]!.d.startsWith('M0 5.0L50 15.0')).toBe(true);
   });
+  it('leaves out the weakest opacity steps of a head with more lines than it may draw, never the strongest', () => {
+    // Head 1: five lines at 0.6 (step 9), twenty at 0.1 (step 1).
+    expect(headLinePaths(layers[0]!, 1, 50, 0, 25).map((p) => p.opacity)).toEqual([1.5 / 16, 9.5 / 16]);
+    expect(headLinePaths(layers[0]!, 1, 50, 0, 24).map((p) => p.opacity)).toEqual([9.5 / 16]);
+    expect(headLinePaths(layers[0]!, 1, 50, 0, 2).map((p) => p.opacity)).toEqual([9.5 / 16]);
+  });
   it('moves between heads with the arrow keys, within the grid', () => {
     expect(moveHeadCursor({ layer: 0, head: 0 }, 'ArrowRight', 2, 3)).toEqual({ layer: 0, head: 1 });
     expect(moveHeadCursor({ layer: 0, head: 0 }, 'ArrowUp', 2, 3)).toEqual({ layer: 0, head: 0 });
