@@ -1,5 +1,5 @@
 // The input form: model and execution provider menus, the sentence (with its token and character counts against the
-// model's limits, truncation, example buttons), and the submit button; Ctrl/⌘+Enter in the text box submits too.
+// model's limits, truncation, example buttons), a second box (text B) for a model that reads pairs, and the submit button; Ctrl/⌘+Enter submits.
 'use client';
 import type { FormEvent, KeyboardEvent } from 'react';
 import type { ModelListEntry } from '@attn/server/api-types';
@@ -18,11 +18,14 @@ export interface ExplainFormProps {
   modelId: string;
   provider: string;
   text: string;
+  /** The second text of a pair, for a model that reads two (limits.maxTexts = 2); undefined hides its box. */
+  textB?: string;
   truncate: boolean;
   busy: boolean;
   onModelChange: (id: string) => void;
   onProviderChange: (provider: string) => void;
   onTextChange: (text: string) => void;
+  onTextBChange?: (text: string) => void;
   onTruncateChange: (truncate: boolean) => void;
   onSubmit: () => void;
 }
@@ -57,6 +60,19 @@ export function ExplainForm(props: ExplainFormProps) {
           placeholder="Type a sentence…"
         />
       </label>
+      {props.textB !== undefined ? (
+        <label className="field">
+          <span>Text B (the second text of the pair, optional)</span>
+          <textarea
+            name="textB"
+            rows={2}
+            value={props.textB}
+            onChange={(e) => props.onTextBChange?.(e.target.value)}
+            onKeyDown={onKeyDown}
+            placeholder="A second sentence: the model reads [CLS] text [SEP] text B [SEP]…"
+          />
+        </label>
+      ) : null}
       <div className="form-row form-footer">
         <TextLimits
           characters={text.length}

@@ -24,8 +24,22 @@ export function selectionParts(maps: AttentionMaps, selection: WeightSelection):
   return [`layer${selection.layer}`, selection.mode === 'head' ? `head${selection.head}` : 'mean-of-heads'];
 }
 
-export function TokenHeatPanel({ maps, fileBase, caption }: { maps: AttentionMaps; fileBase: string; caption: ExportSubject }) {
-  const [selection, setSelection] = useState<WeightSelection>(() => defaultWeightSelection(maps));
+export interface TokenHeatPanelProps {
+  maps: AttentionMaps;
+  fileBase: string;
+  caption: ExportSubject;
+  /** The weights the card opens with (e.g. from a shared link); rollout or the last layer's mean otherwise. */
+  initialSelection?: WeightSelection;
+  /** Told the weights shown whenever the user changes them. */
+  onSelectionChange?: (selection: WeightSelection) => void;
+}
+
+export function TokenHeatPanel({ maps, fileBase, caption, initialSelection, onSelectionChange }: TokenHeatPanelProps) {
+  const [selection, setChosenSelection] = useState<WeightSelection>(() => initialSelection ?? defaultWeightSelection(maps));
+  const setSelection = (next: WeightSelection) => {
+    setChosenSelection(next);
+    onSelectionChange?.(next);
+  };
   const [scaleToContent, setScaleToContent] = useState(true);
   const viewRef = useRef<HTMLDivElement>(null);
   const width = useElementWidth(viewRef, 640);
