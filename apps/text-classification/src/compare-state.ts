@@ -38,3 +38,5 @@ export function compareQuery(state: CompareState): string {
   if (state.textB) params.set('text2', state.textB);
   return params.toString();
 }
+
+export const isCompareMode = (value: string): value is CompareMode => (COMPARE_MODES as readonly string[]).includes(value);
