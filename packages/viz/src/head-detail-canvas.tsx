@@ -70,7 +70,7 @@ export function HeadDetailCanvas({ head, tokens, title, size = 512 }: HeadDetail
   };
 
   return (
-    <figure className="head-detail-canvas">
+    <figure className="head-detail-canvas" style={{ overflowX: 'auto' }}>
       <div className="head-detail-canvas-frame" style={{ position: 'relative', width: size, height: size }}>
         <canvas
           ref={canvasRef}

@@ -140,7 +140,7 @@ export function HeadViewCanvas({ summary, onOpen, open = null, cellSize = 56, on
   );
 
   return (
-    <figure className="head-view-canvas">
+    <figure className="head-view-canvas" style={{ overflowX: 'auto' }}>
       <div className="head-view-canvas-frame" style={{ position: 'relative', width, height, maxWidth: '100%' }}>
         <canvas
           ref={canvasRef}
