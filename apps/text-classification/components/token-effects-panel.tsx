@@ -59,8 +59,9 @@ export function TokenEffectsPanel({ maps, request, fileBase, caption }: TokenEff
     <section className="card" aria-labelledby="effects-heading" data-testid="token-effects">
       <h2 id="effects-heading">Attention vs effect</h2>
       <p className="hint">
-        Left: the attention each token gets from [CLS] ({described}). Right: how much the probability of the predicted class falls (green)
-        or rises (orange) when that token alone is removed and the rest classified again — the exact effect, one run per token.
+        Left: the attention each token gets — from [CLS] by rollout unless you choose a layer or head below (a pooling layer: its weights).
+        Right: how much the probability of the predicted class falls (green) or rises (orange) when that token alone is removed and the rest
+        classified again — the exact effect, one run per token.
       </p>
       <div className="controls">
         <WeightSelectionControls maps={maps} selection={selection} onChange={setSelection} name="effects" />
