@@ -100,11 +100,15 @@ describe('analysis views of the text app', () => {
     expect(new URL(await locationOf(page)).searchParams.get('textB')).toBe('call now!');
   });
 
-  it('keeps model, text and view in the URL, restores them from a link, and copies the link', async () => {
+  it('keeps model, text, tab, layer, heads and weights in the URL, restores them from a link, and copies the link', async () => {
     await explain(page, 'text-spam', 'WIN a free prize, call now');
-    await page.getByRole('tab', { name: 'Model view' }).click();
-    await page.getByRole('tab', { name: 'Head view' }).click();
+    await page.locator('select[name=token-heat-weights]').selectOption('head');
+    await page.locator('select[name=token-heat-layer]').selectOption('1');
+    await page.locator('select[name=token-heat-head]').selectOption('2');
     await page.locator('select[name=head-view-layer]').selectOption('1');
+    const headChip = (p: Page, head: number) => p.getByTestId('head-view').getByRole('button', { name: `head ${head}`, exact: true });
+    await headChip(page, 0).click();
+    expect(await headChip(page, 0).getAttribute('aria-pressed')).toBe('false');
     await page.getByRole('tab', { name: 'Model view' }).click();
     await expect.poll(async () => new URL(await locationOf(page)).searchParams.get('tab')).toBe('model-view');
     const url = new URL(await locationOf(page));
@@ -112,6 +116,8 @@ describe('analysis views of the text app', () => {
     expect(url.searchParams.get('text')).toBe('WIN a free prize, call now');
     expect(url.searchParams.get('tab')).toBe('model-view');
     expect(url.searchParams.get('layer')).toBe('1');
+    expect(url.searchParams.get('heads')).toBe('1,2,3');
+    expect(url.searchParams.get('weights')).toBe('head:1:2');
 
     const opened = await openBrowserPage(url.href);
     try {
@@ -122,6 +128,10 @@ describe('analysis views of the text app', () => {
       expect(await other.getByRole('tab', { name: 'Model view' }).getAttribute('aria-selected')).toBe('true');
       await other.getByRole('tab', { name: 'Head view' }).click();
       expect(await other.locator('select[name=head-view-layer]').inputValue()).toBe('1');
+      expect(await Promise.all([0, 1].map((h) => headChip(other, h).getAttribute('aria-pressed')))).toEqual(['false', 'true']);
+      expect(await other.locator('select[name=token-heat-weights]').inputValue()).toBe('head');
+      expect(await other.locator('select[name=token-heat-layer]').inputValue()).toBe('1');
+      expect(await other.locator('select[name=token-heat-head]').inputValue()).toBe('2');
       expect(opened.pageErrors).toEqual([]);
     } finally {
       await opened.browser.close();
