@@ -2,7 +2,7 @@
 // pooling weights), whether [CLS]/[SEP] take part in the colour scale (not by default), see each token shaded, laid out
 // to the card's width (so a phone keeps its font size), and export it under a caption naming the result and the weights.
 'use client';
-import { useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import type { AttentionMaps } from '@attn/core/format';
 import {
   ExportButtons,
@@ -42,13 +42,14 @@ export function TokenHeatPanel({ maps, fileBase, caption, initialSelection, onSe
   };
   const [scaleToContent, setScaleToContent] = useState(true);
   const viewRef = useRef<HTMLDivElement>(null);
+  const headingId = useId(); // unique per card: the compare page shows two
   const width = useElementWidth(viewRef, 640);
   const effective = effectiveWeightSelection(maps, selection);
   const described = describeSelection(maps, effective);
 
   return (
-    <section className="card" aria-labelledby="token-heat-heading">
-      <h2 id="token-heat-heading">Token heat</h2>
+    <section className="card" aria-labelledby={headingId}>
+      <h2 id={headingId}>Token heat</h2>
       <div className="controls">
         <WeightSelectionControls maps={maps} selection={selection} onChange={setSelection} name="token-heat" />
         <label className="checkbox">

@@ -156,6 +156,8 @@ describe('analysis views of the text app', () => {
     expect(b!.x).toBeGreaterThan(a!.x + a!.width - 1); // two columns, B right of A
     expect(await page.getByTestId('compare-column-A').locator('h2').first().textContent()).toMatch(/^A: .*sentiment/i);
     expect(await page.getByTestId('compare-column-B').locator('h2').first().textContent()).toMatch(/^B: .*spam/i);
+    const ids = await page.locator('[id]').evaluateAll((elements) => elements.map((e) => e.id));
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]); // two of each card, no id twice
 
     await page.locator('select[name=compare-mode]').selectOption('inputs');
     await page.locator('textarea[name=text]').fill('a great film');

@@ -2,7 +2,7 @@
 // a tab for the model view (every layer × head as a small head view; one opens in the head view) and a tab for the layer × head
 // grid; the export buttons save whichever view is showing, named after it (an enlarged head under its own name).
 'use client';
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { AttentionMaps } from '@attn/core/format';
 import { ExportButtons } from './export-buttons.tsx';
 import type { ExportCaption, ExportSubject } from './export-files.ts';
@@ -79,6 +79,7 @@ export function HeadPanel({ maps, fileBase, caption, maxHeadViewLines, maxThumbC
   const [chosenHeads, setActiveHeads] = useState<boolean[] | null>(initialView?.activeHeads ? [...initialView.activeHeads] : null);
   const [enlarged, setEnlarged] = useState<HeadCell | null>(null);
   const panelRef = useRef<HTMLDivElement>(null);
+  const idBase = useId(); // ids unique per panel, so two panels can share a page (the text app's compare page)
   const viewRef = useRef<HTMLDivElement>(null);
   const panelWidth = useElementWidth(panelRef, 640);
   // The chosen layer stays across new maps, clamped to their layers; so do the heads shown, where the layer has as many.
@@ -105,14 +106,14 @@ export function HeadPanel({ maps, fileBase, caption, maxHeadViewLines, maxThumbC
     const index = TABS.findIndex((t) => t.id === tab);
     const next = TABS[(index + (event.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length]!;
     setTab(next.id);
-    document.getElementById(`tab-${next.id}`)?.focus();
+    document.getElementById(`${idBase}tab-${next.id}`)?.focus();
   };
 
   const openInHeadView = (cell: HeadCell) => {
     setLayerIndex(cell.layer);
     setActiveHeads(Array.from({ length: maps.layers[cell.layer]?.shape[1] ?? 0 }, (_, h) => h === cell.head));
     setTab('head-view');
-    document.getElementById('tab-head-view')?.focus();
+    document.getElementById(`${idBase}tab-head-view`)?.focus();
   };
 
   // The last view SVG in the panel: the enlarged head when the grid has one open.
@@ -122,17 +123,17 @@ export function HeadPanel({ maps, fileBase, caption, maxHeadViewLines, maxThumbC
   };
 
   return (
-    <section className="card" aria-labelledby="heads-heading">
-      <h2 id="heads-heading">Attention heads</h2>
+    <section className="card" aria-labelledby={`${idBase}heads-heading`}>
+      <h2 id={`${idBase}heads-heading`}>Attention heads</h2>
       <div className="tabs" role="tablist" aria-label="Head views" onKeyDown={onTabKey}>
         {TABS.map((t) => (
           <button
             key={t.id}
-            id={`tab-${t.id}`}
+            id={`${idBase}tab-${t.id}`}
             type="button"
             role="tab"
             aria-selected={tab === t.id}
-            aria-controls={`panel-${t.id}`}
+            aria-controls={`${idBase}panel-${t.id}`}
             tabIndex={tab === t.id ? 0 : -1}
             onClick={() => setTab(t.id)}
           >
@@ -140,7 +141,7 @@ export function HeadPanel({ maps, fileBase, caption, maxHeadViewLines, maxThumbC
           </button>
         ))}
       </div>
-      <div ref={panelRef} id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`} className="tab-panel">
+      <div ref={panelRef} id={`${idBase}panel-${tab}`} role="tabpanel" aria-labelledby={`${idBase}tab-${tab}`} className="tab-panel">
         {tab === 'head-view' && layer ? (
           <>
             <div className="controls">

@@ -1,6 +1,7 @@
 // PredictionCard: the predicted label, class probability bars, the execution provider that actually
 // ran (with why others were skipped), the latency split and the size of the attention, for any domain.
 'use client';
+import { useId } from 'react';
 import { ScoreBars } from './score-bars.tsx';
 import type { ExplainView } from './use-explain.ts';
 
@@ -18,12 +19,13 @@ export interface PredictionCardProps {
 const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : /(ch|sh|s|x)$/.test(noun) ? 'es' : 's'}`;
 
 export function PredictionCard({ view, preprocessLabel = 'preprocess', positionName = 'position' }: PredictionCardProps) {
+  const headingId = useId(); // unique per card: two cards can share a page
   const { prediction, provider, timings } = view.body;
   const confidence = prediction.scores[prediction.label] ?? 0;
   return (
-    <section className="card summary" aria-labelledby="prediction-heading">
+    <section className="card summary" aria-labelledby={headingId}>
       <div>
-        <h2 id="prediction-heading">Prediction</h2>
+        <h2 id={headingId}>Prediction</h2>
         <p className="prediction" data-testid="prediction">
           <strong>{prediction.label}</strong> <span className="hint">({(confidence * 100).toFixed(1)} %)</span>
         </p>
