@@ -49,12 +49,12 @@ export function Explorer({ models, providers, initial = {} }: ExplorerProps) {
   const [weights, setWeights] = useState(initial.weights);
   const [truncate, setTruncate] = useState(false);
   const { state, explain } = useExplain<TextPrediction>();
-  const tokenCount = useTokenCount(modelId, text);
   const model = models.find((m) => m.id === modelId);
-  const longInput = useLongInput(model, tokenCount); // a long input to a large model: a top-k summary first
   const limits = model?.limits ?? {};
   const readsPairs = limits.maxTexts === 2;
   const pairText = readsPairs && textB.trim() !== '' ? textB : undefined;
+  const tokenCount = useTokenCount(modelId, text, pairText);
+  const longInput = useLongInput(model, tokenCount); // a long input to a large model: a top-k summary first
 
   // The last result stays on the page until the next one arrives (React's "storing information from previous renders").
   const [view, setView] = useState<ExplainView<TextPrediction> | null>(null);

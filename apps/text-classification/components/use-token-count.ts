@@ -1,4 +1,4 @@
-// useTokenCount: the live token count of the text under the chosen model's tokenizer, loaded once per model
+// useTokenCount: the live token count of the text (and its pair's text B) under the chosen model's tokenizer, loaded once per model
 // from GET /api/tokenizer; loading and a failed load are states of their own (the server still checks the limit).
 'use client';
 import { useEffect, useMemo, useState } from 'react';
@@ -31,7 +31,7 @@ function loadTokenizer(model: string): Promise<Tokenizer> {
 
 type Loaded = { model: string; tokenizer: Tokenizer } | { model: string; message: string };
 
-export function useTokenCount(model: string, text: string): TokenCountState {
+export function useTokenCount(model: string, text: string, textPair?: string): TokenCountState {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   useEffect(() => {
     let current = true;
@@ -46,6 +46,6 @@ export function useTokenCount(model: string, text: string): TokenCountState {
   return useMemo((): TokenCountState => {
     if (loaded?.model !== model) return { status: 'loading' };
     if ('message' in loaded) return { status: 'error', message: loaded.message };
-    return { status: 'ready', tokens: countTokens(loaded.tokenizer, text) };
-  }, [loaded, model, text]);
+    return { status: 'ready', tokens: countTokens(loaded.tokenizer, text, textPair) };
+  }, [loaded, model, text, textPair]);
 }

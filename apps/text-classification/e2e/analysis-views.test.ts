@@ -98,6 +98,12 @@ describe('analysis views of the text app', () => {
     await card.locator('select[name=pair-filter]').selectOption('B→B');
     expect((await labels()).filter((l) => l.startsWith('query '))).toEqual(['query call', 'query now', 'query !', 'query [SEP]']);
     expect(new URL(await locationOf(page)).searchParams.get('textB')).toBe('call now!');
+    await expect.poll(() => page.getByTestId('token-count').textContent()).toBe('9 / 512 tokens'); // [CLS] A [SEP] B [SEP]
+    const neuron = page.getByTestId('neuron-panel');
+    await neuron.locator('select[name=neuron-query]').selectOption('5');
+    await neuron.locator('select[name=neuron-key]').selectOption('2');
+    await page.getByTestId('neuron-weight').waitFor();
+    expect(await page.getByTestId('neuron-weight').textContent()).toBe(await page.getByTestId('neuron-head-view-weight').textContent());
   });
 
   it('keeps model, text, tab, layer, heads and weights in the URL, restores them from a link, and copies the link', async () => {

@@ -7,9 +7,9 @@ export function textTokenizer(tokenizerJson: unknown, configJson: unknown): Toke
   return new Tokenizer(tokenizerJson as object, configJson as object);
 }
 
-/** Tokens with the model's special tokens ([CLS], [SEP]), as the model receives them. */
-export function countTokens(tokenizer: Tokenizer, text: string): number {
-  return tokenizer.encode(text).ids.length;
+/** Tokens with the model's special tokens ([CLS], [SEP]), as the model receives them; a pair as [CLS] text [SEP] textPair [SEP]. */
+export function countTokens(tokenizer: Tokenizer, text: string, textPair?: string): number {
+  return tokenizer.encode(text, textPair === undefined ? {} : { text_pair: textPair }).ids.length;
 }
 
 /** The share of unknown word pieces among the non-special tokens (0 when there are none). */
