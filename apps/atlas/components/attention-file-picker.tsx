@@ -36,7 +36,7 @@ export function AttentionFilePicker({ onFile }: AttentionFilePickerProps) {
         <input
           type="file"
           name="attention-file"
-          accept=".json,application/json"
+          accept=".json,.gz,application/json,application/gzip"
           onChange={(event) => {
             const file = event.target.files?.[0];
             if (file) onFile(file);
@@ -45,9 +45,9 @@ export function AttentionFilePicker({ onFile }: AttentionFilePickerProps) {
         />
       </label>
       <p className="hint">
-        Any attn-maps/v1 document: <code>pnpm attn extract … --out maps.json</code>, <code>pnpm attn explain … --json</code> (its{' '}
-        <code>attention</code> field is read), or an app’s “attn-maps/v1 JSON” export. The file is read in your browser, in a background
-        worker; nothing is uploaded.
+        Any attn-maps/v1 document: <code>pnpm attn extract … --out maps.json</code> (or <code>maps.json.gz</code>),{' '}
+        <code>pnpm attn explain … --json</code> (its <code>attention</code> field is read), or an app’s “attn-maps/v1 JSON” export. The file
+        is read in your browser, in a background worker; nothing is uploaded.
       </p>
     </section>
   );

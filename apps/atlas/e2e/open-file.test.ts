@@ -1,5 +1,5 @@
 // /open in headless Chromium: an attn-maps/v1 file made here opens through the file input (read in a worker) with its model, domain,
-// layers, heads and tokens in the shared views; attn extract's and attn explain --json's output open; a bad file shows the problem.
+// layers, heads and tokens in the shared views; attn extract's output (plain and .gz) and attn explain --json's open; a bad file shows the problem.
 import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -84,7 +84,7 @@ describe('open a file', () => {
     await saveReadmeScreenshot(page, 'atlas-open', page.locator('.drop-zone'));
   });
 
-  it('opens what attn extract writes for an ONNX model', async () => {
+  it('opens what attn extract writes for an ONNX model, plain and gzip-compressed (--out maps.json.gz)', async () => {
     const config = { vocabSize: 16, maxLength: 8, hidden: 8, heads: 2, layers: 2, intermediate: 16, numLabels: 2, layerNormEps: 1e-5 };
     writeFileSync(join(dir, 'model.onnx'), buildTransformerClassifier(config, undefined, 5));
     const feeds = {
@@ -92,12 +92,15 @@ describe('open a file', () => {
       attention_mask: { dims: [1, 5], type: 'int64', data: [1, 1, 1, 1, 1] },
     };
     file('feeds.json', JSON.stringify(feeds));
-    const extracted = join(dir, 'extracted.json');
-    await run(TSX, [CLI, 'extract', join(dir, 'model.onnx'), '--feeds', join(dir, 'feeds.json'), '--out', extracted], { cwd: REPO });
-    await choose(extracted);
-    await expect(page.getByTestId('document-layers').textContent()).resolves.toBe('2 (2 self)');
-    await expect(page.getByTestId('document-heads').textContent()).resolves.toBe('2 per layer');
-    await expect(page.getByTestId('head-view').locator('svg[data-attn-view="head-view"]').count()).resolves.toBe(1);
+    for (const name of ['extracted.json', 'extracted.json.gz']) {
+      const extracted = join(dir, name);
+      await run(TSX, [CLI, 'extract', join(dir, 'model.onnx'), '--feeds', join(dir, 'feeds.json'), '--out', extracted], { cwd: REPO });
+      await choose(extracted);
+      await page.getByRole('heading', { name }).waitFor();
+      await expect(page.getByTestId('document-layers').textContent()).resolves.toBe('2 (2 self)');
+      await expect(page.getByTestId('document-heads').textContent()).resolves.toBe('2 per layer');
+      await expect(page.getByTestId('head-view').locator('svg[data-attn-view="head-view"]').count()).resolves.toBe(1);
+    }
   });
 
   it('opens the output of attn explain --json, dropped on the card, by its attention field', async () => {

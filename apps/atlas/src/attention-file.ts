@@ -1,24 +1,49 @@
-// An attention file as attn-maps/v1, in the steps the worker reports: bytes read with progress, JSON, the document (itself, or the
+// An attention file as attn-maps/v1, in the steps the worker reports: bytes read with progress (gunzipped for .json.gz), JSON, the document (itself, or the
 // `attention` field of `attn explain --json`) and core's checks. Every failure is an Error whose message names the problem.
 import { parseAttentionMaps, type AttentionMaps } from '@attn/core/format';
 
-/** Reads `blob` as UTF-8 text, calling `onProgress(bytesRead, totalBytes)` after each chunk. */
+/** Whether `bytes` start as gzip data does (1f 8b): a `.json.gz` file from `attn extract --out`. */
+function isGzip(bytes: Uint8Array): boolean {
+  return bytes[0] === 0x1f && bytes[1] === 0x8b;
+}
+
+/**
+ * Reads `blob` as UTF-8 text, gunzipped first when it is gzip data, calling `onProgress(bytesRead, totalBytes)` with
+ * the file's own bytes after each chunk.
+ */
 export async function readTextWithProgress(blob: Blob, onProgress: (bytesRead: number, totalBytes: number) => void): Promise<string> {
-  const reader = blob.stream().getReader();
+  let bytesRead = 0;
+  const counted = blob.stream().pipeThrough(
+    new TransformStream<Uint8Array<ArrayBuffer>, Uint8Array<ArrayBuffer>>({
+      transform(chunk, controller) {
+        bytesRead += chunk.byteLength;
+        onProgress(bytesRead, blob.size);
+        controller.enqueue(chunk);
+      },
+    }),
+  );
+  const gzip = isGzip(new Uint8Array(await blob.slice(0, 2).arrayBuffer()));
+  const reader = (gzip ? counted.pipeThrough(new DecompressionStream('gzip')) : counted).getReader();
   const decoder = new TextDecoder('utf-8', { fatal: true });
   const parts: string[] = [];
-  let bytesRead = 0;
-  try {
-    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
-      bytesRead += chunk.value.byteLength;
-      parts.push(decoder.decode(chunk.value, { stream: true }));
-      onProgress(bytesRead, blob.size);
+  const decode = (bytes?: Uint8Array) => {
+    try {
+      return bytes ? decoder.decode(bytes, { stream: true }) : decoder.decode();
+    } catch (error) {
+      throw new Error(`the file is not UTF-8 text${gzip ? ' once gunzipped' : ''} (is it a JSON file?)`, { cause: error });
     }
-    parts.push(decoder.decode());
-  } catch (error) {
-    if (error instanceof TypeError) throw new Error('the file is not UTF-8 text (is it a JSON file?)', { cause: error });
-    throw error;
+  };
+  for (;;) {
+    let chunk: ReadableStreamReadResult<Uint8Array>;
+    try {
+      chunk = await reader.read();
+    } catch (error) {
+      throw new Error(`the file is not valid gzip data: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    }
+    if (chunk.done) break;
+    parts.push(decode(chunk.value));
   }
+  parts.push(decode());
   return parts.join('');
 }
 

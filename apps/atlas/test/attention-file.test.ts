@@ -1,5 +1,6 @@
 // Opening an attention file, step by step as the worker does: the bytes read with progress, JSON, the document
 // found (itself or `attention` of `attn explain --json`), and core's checks — each failure naming the problem.
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { serializeAttentionMaps, type AttentionMaps } from '@attn/core/format';
 import { attentionMapsOfJson, parseJsonText, readTextWithProgress } from '../src/attention-file.ts';
@@ -24,6 +25,15 @@ describe('readTextWithProgress', () => {
     await expect(readTextWithProgress(blob, (bytesRead, total) => reports.push(bytesRead / total))).resolves.toBe(text);
     expect(reports.at(-1)).toBe(1);
     expect(reports).toEqual([...reports].sort((a, b) => a - b));
+  });
+
+  it("reads a gzip-compressed file (attn extract --out maps.json.gz) as its text, reporting the file's own bytes", async () => {
+    const text = documentText(serializeAttentionMaps(MAPS, 'float16'));
+    const packed = gzipSync(text);
+    const reports: [number, number][] = [];
+    await expect(readTextWithProgress(new Blob([packed]), (bytesRead, total) => reports.push([bytesRead, total]))).resolves.toBe(text);
+    expect(reports.at(-1)).toEqual([packed.byteLength, packed.byteLength]);
+    await expect(readTextWithProgress(new Blob([packed.subarray(0, 12)]), () => {})).rejects.toThrow(/not valid gzip data/);
   });
 
   it('says so for bytes that are not UTF-8 text', async () => {

@@ -1,8 +1,10 @@
 // The shape of one `attn` sub-command, and the argument helpers every command shares.
 // Commands print JSON on stdout and human text on stderr; errors are thrown, bin.ts reports them.
 import { once } from 'node:events';
-import { createWriteStream, type WriteStream } from 'node:fs';
-import { finished } from 'node:stream/promises';
+import { createWriteStream } from 'node:fs';
+import type { Writable } from 'node:stream';
+import { finished, pipeline } from 'node:stream/promises';
+import { createGzip } from 'node:zlib';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { AttentionError } from '@attn/core';
 import { outWriteError } from './out-path.ts';
@@ -81,14 +83,18 @@ export async function writeJson(value: unknown, outPath?: string): Promise<void>
 }
 
 /**
- * Writes text given in pieces (and a final newline) to stdout or `outPath`, waiting whenever the stream asks to,
- * so a document larger than one JavaScript string (attn extract on BERT-base) is never joined in memory.
+ * Writes text given in pieces (and a final newline) to stdout or `outPath` (gzip-compressed when it ends in .gz), waiting
+ * whenever the stream asks to, so a document larger than one JavaScript string (attn extract on BERT-base) is never joined in memory.
  */
 export async function writeText(pieces: Iterable<string>, outPath?: string): Promise<void> {
-  const stream = outPath ? createWriteStream(outPath) : process.stdout;
+  const file = outPath ? createWriteStream(outPath) : undefined;
+  const gzip = outPath?.endsWith('.gz') ? createGzip() : undefined;
+  const stream: Writable = gzip ?? file ?? process.stdout;
   let onError: (error: unknown) => void = () => undefined;
   const failed = new Promise<never>((_, reject) => (onError = reject));
   failed.catch(() => undefined); // only raced with the waits below: an error nobody waits for must not crash the process
+  const written = gzip && file ? pipeline(gzip, file) : undefined;
+  written?.catch(onError);
   stream.once('error', onError);
   const write = async (piece: string) => {
     if (!stream.write(piece)) await Promise.race([once(stream, 'drain'), failed]);
@@ -96,9 +102,12 @@ export async function writeText(pieces: Iterable<string>, outPath?: string): Pro
   try {
     for (const piece of pieces) await write(piece);
     await write('\n');
-    if (outPath) await finished((stream as WriteStream).end());
+    gzip?.end();
+    if (written) await Promise.race([written, failed]);
+    else if (file) await finished(file.end());
   } catch (cause) {
-    if (outPath) (stream as WriteStream).destroy();
+    gzip?.destroy();
+    file?.destroy();
     throw outPath ? outWriteError(outPath, cause) : cause;
   } finally {
     stream.off('error', onError); // stdout outlives the command: leave no listener on it

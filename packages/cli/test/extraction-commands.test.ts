@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { gunzipSync } from 'node:zlib';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   buildMultiHeadAttentionModel,
@@ -311,6 +312,16 @@ describe('attn inspect / extract / doctor / bench', () => {
     ]);
     expect(maps.layers[0]!.data).toEqual(direct.maps.layers[2]!.data.slice(25, 50));
     expect(stderr).toContain('extracted 2 attention layer(s)');
+  });
+
+  it('extract --out x.json.gz writes the document gzip-compressed, and it reads back as the plain file does', async () => {
+    const plain = file('full.json');
+    const packed = file('full.json.gz');
+    const args = ['extract', file('encoder.onnx'), '--feeds', file('encoder-feeds.json'), '--dtype', 'float16'];
+    expect((await capture([...args, '--out', plain])).code).toBe(0);
+    expect((await capture([...args, '--out', packed])).code).toBe(0);
+    expect(gunzipSync(readFileSync(packed)).toString('utf8')).toBe(readFileSync(plain, 'utf8'));
+    expect(await readAttentionMapsFile(packed)).toEqual(await readAttentionMapsFile(plain));
   });
 
   it('extract --top-k writes each row’s k largest probabilities that read back dense, and streams back from the file', async () => {

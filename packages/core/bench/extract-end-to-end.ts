@@ -1,12 +1,13 @@
 // `attn extract` end to end as a user runs it (a child process through tsx): wall time, peak resident memory and
-// file size, and the file read back (streamed) against the float32 layers, for the given flags.
+// file size, and the file read back (streamed; gunzipped for .gz) against the float32 layers, for the given flags.
 import { execFile } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { promisify } from 'node:util';
 import { findWorkspaceRoot, readAttentionMapsFile, type AttentionLayer } from '../src/index.ts';
 
 export interface ExtractRun {
+  /** The flags after the model, --feeds left out (--out shown by its file name). */
   flags: string[];
   wallMs: number;
   peakRssBytes: number;
@@ -49,7 +50,7 @@ export async function runAttnExtract(
   const maps = await readAttentionMapsFile(outPath);
   const readBackMs = performance.now() - readStarted;
   return {
-    flags,
+    flags: [...flags, '--out', basename(outPath)],
     wallMs,
     peakRssBytes: Number(readFileSync(peakFile, 'utf8')) * 1024,
     fileBytes: statSync(outPath).size,

@@ -94,16 +94,18 @@ const feedsPath = join(dir, 'feeds-512.json');
 writeFileSync(modelPath, bytes);
 writeFileSync(feedsPath, JSON.stringify(bertFeedsJson(512)));
 const extractRuns = [];
-for (const flags of [
-  ['--dtype', 'float16'],
-  ['--top-k', '8', '--dtype', 'float16'],
-  ['--layers', '0', '--top-k', '1'],
-]) {
+const extractCases: [flags: string[], out: string][] = [
+  [['--dtype', 'float16'], 'maps.json'],
+  [['--dtype', 'float16'], 'maps.json.gz'],
+  [['--top-k', '8', '--dtype', 'float16'], 'maps.json'],
+  [['--layers', '0', '--top-k', '1'], 'maps.json'],
+];
+for (const [flags, out] of extractCases) {
   const reference = flags.includes('--layers') ? fullRun.layers.slice(0, 1) : fullRun.layers;
-  const run = await runAttnExtract(modelPath, feedsPath, join(dir, 'maps.json'), flags, reference);
+  const run = await runAttnExtract(modelPath, feedsPath, join(dir, out), flags, reference);
   extractRuns.push(run);
   log(
-    `attn extract ${flags.join(' ')}: ${(run.wallMs / 1000).toFixed(1)} s, peak ${(run.peakRssBytes / 1e6).toFixed(0)} MB, ` +
+    `attn extract ${run.flags.join(' ')}: ${(run.wallMs / 1000).toFixed(1)} s, peak ${(run.peakRssBytes / 1e6).toFixed(0)} MB, ` +
       `file ${(run.fileBytes / 1e6).toFixed(1)} MB, read back in ${(run.readBackMs / 1000).toFixed(1)} s, max |error| ${run.maxAbsError.toExponential(1)}`,
   );
 }

@@ -57,7 +57,7 @@ ${providerOptionsUsage()}
                (base64; about 3 significant digits), uint8 (base64; p·255 rounded, within 0.002)
   --encoding   another name for --dtype
   --id         model id in the output (default: the file name)
-  --out        write the JSON to this file instead of stdout
+  --out        write the JSON to this file instead of stdout (gzip-compressed when it ends in .gz)
 `,
   async run(argv) {
     const { values, positionals } = parseCommandArgs(
