@@ -31,7 +31,11 @@ function CompareColumn({
   text: string;
 }) {
   return (
-    <div className="compare-column" data-testid={`compare-column-${side}`} style={{ display: 'grid', gap: 16, minWidth: 0 }}>
+    <div
+      className="compare-column"
+      data-testid={`compare-column-${side}`}
+      style={{ display: 'grid', gap: 16, minWidth: 0, gridTemplateColumns: 'minmax(0, 1fr)', alignContent: 'start' }}
+    >
       <h2>
         {side}: {title}
       </h2>

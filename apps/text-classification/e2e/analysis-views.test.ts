@@ -160,6 +160,14 @@ describe('analysis views of the text app', () => {
     for (const side of ['A', 'B']) await page.getByTestId(`compare-column-${side}`).getByTestId('prediction').waitFor({ timeout: 30_000 });
     const [a, b] = [await page.getByTestId('compare-column-A').boundingBox(), await page.getByTestId('compare-column-B').boundingBox()];
     expect(b!.x).toBeGreaterThan(a!.x + a!.width - 1); // two columns, B right of A
+    const rightEdges = (side: string) =>
+      page
+        .getByTestId(`compare-column-${side}`)
+        .locator('.card, .card dd')
+        .evaluateAll((elements) => elements.map((e) => e.getBoundingClientRect().right));
+    expect(Math.max(...(await rightEdges('A')))).toBeLessThanOrEqual(b!.x); // A's cards and their facts stay in their column
+    expect(Math.max(...(await rightEdges('B')))).toBeLessThanOrEqual(b!.x + b!.width + 0.5);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     expect(await page.getByTestId('compare-column-A').locator('h2').first().textContent()).toMatch(/^A: .*sentiment/i);
     expect(await page.getByTestId('compare-column-B').locator('h2').first().textContent()).toMatch(/^B: .*spam/i);
     const ids = await page.locator('[id]').evaluateAll((elements) => elements.map((e) => e.id));
