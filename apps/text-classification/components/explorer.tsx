@@ -73,7 +73,8 @@ export function Explorer({ models, providers, initial = {} }: ExplorerProps) {
   const stale = view !== null && (view.body.model !== modelId || shownText !== text || shownPair !== pairText);
   const fileBase = view ? view.body.model : modelId;
   const shownTitle = view ? (models.find((m) => m.id === view.body.model)?.title ?? view.body.model) : '';
-  const subject = view ? exportSubject(view, shownTitle, shownPair === undefined ? shownText : `${shownText} ‖ ${shownPair}`) : null;
+  const shownInput = shownPair === undefined ? shownText : `${shownText} ‖ ${shownPair}`; // a pair as “A ‖ B”
+  const subject = view ? exportSubject(view, shownTitle, shownInput) : null;
   const share: ShareState = {
     model: modelId,
     text,
@@ -137,7 +138,7 @@ export function Explorer({ models, providers, initial = {} }: ExplorerProps) {
       {longInput.view}
       {view && subject && !longInput.active ? (
         <div className={loading || stale ? 'results dimmed' : 'results'} aria-busy={loading}>
-          <ResultCaption modelTitle={shownTitle} text={shownText} stale={stale} loading={loading} />
+          <ResultCaption modelTitle={shownTitle} text={shownInput} stale={stale} loading={loading} />
           <ResultNotes tokens={view.maps.tokens} droppedTokens={view.body.prediction.droppedTokens} />
           <PredictionCard view={view} preprocessLabel="tokenise" positionName="token" />
           <TokenHeatPanel

@@ -86,6 +86,7 @@ describe('analysis views of the text app', () => {
     await page.locator('select[name=model]').selectOption('text-sentiment');
     expect(await page.locator('textarea[name=textB]').count()).toBe(0);
     await explain(page, PAIR_MODEL_ID, 'win a prize', 'call now!');
+    expect(await page.locator('.results').textContent()).toContain('win a prize ‖ call now!'); // the result names both texts
     const card = page.getByTestId('sentence-pair');
     expect(await card.getByTestId('segment-a').textContent()).toBe('[CLS] win a prize [SEP]');
     expect(await card.getByTestId('segment-b').textContent()).toBe('call now ! [SEP]');
