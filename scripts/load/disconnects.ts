@@ -1,27 +1,16 @@
 // `pnpm load:disconnects`: whether clients that hang up through `next start` while queued leave the run queue, timed
 // by the request after them, on a slow model (a BERT-base-shaped text encoder with random weights: a fixture, never shown as trained).
 // Usage: pnpm load:disconnects [--build]   (builds the text app into .next-load when none is there, as pnpm load does)
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildTransformerClassifier } from '../../packages/core/src/index.ts';
 import { SERVER_LIMITS } from '../../packages/server/src/server-limits.ts';
+import { writeBertBaseRandomFolder } from '../../packages/task-text/test/fixtures/bert-base-random-folder.ts';
 import { buildApp, startApp } from './next-app-server.ts';
 
 const appDir = resolve(import.meta.dirname, '../../apps/text-classification');
-const tokenizerDir = resolve(import.meta.dirname, '../../models/text-sentiment');
-const FIXTURE_ID = 'slow-fixture';
-const CONFIG = {
-  vocabSize: 5000,
-  maxLength: 512,
-  hidden: 768,
-  heads: 12,
-  layers: 12,
-  intermediate: 3072,
-  numLabels: 2,
-  layerNormEps: 1e-12,
-};
+const FIXTURE_ID = 'bert-base-random-fixture';
 /** 500 word tokens + [CLS] and [SEP]: near the fixture's limit, so one run takes a while. */
 const TEXT = 'good '.repeat(500).trim();
 /** A few kilobytes of attention in each answer (the first layer's strongest key per row), so the run is the model's time. */
@@ -29,16 +18,10 @@ const ATTENTION = { layers: [0], topK: 1, encoding: 'uint8' };
 /** Clients that wait in the queue and hang up before their turn. */
 const LEAVERS = 20;
 
-/** A text model folder the server can load: the random-weight encoder with text-sentiment's tokenizer. */
+/** The BERT-base-shaped random-weight text folder, in a temporary folder of its own. */
 function writeSlowFixture(): string {
   const dir = join(mkdtempSync(join(tmpdir(), 'attn-disconnects-')), FIXTURE_ID);
-  mkdirSync(join(dir, 'onnx'), { recursive: true });
-  writeFileSync(join(dir, 'onnx', 'model.onnx'), buildTransformerClassifier(CONFIG, undefined, 7));
-  copyFileSync(join(tokenizerDir, 'tokenizer.json'), join(dir, 'tokenizer.json'));
-  const tokenizerConfig = JSON.parse(readFileSync(join(tokenizerDir, 'tokenizer_config.json'), 'utf8')) as Record<string, unknown>;
-  writeFileSync(join(dir, 'tokenizer_config.json'), JSON.stringify({ ...tokenizerConfig, model_max_length: CONFIG.maxLength }));
-  const labels = { id2label: { 0: 'LABEL_0', 1: 'LABEL_1' }, label2id: { LABEL_0: 0, LABEL_1: 1 } };
-  writeFileSync(join(dir, 'config.json'), JSON.stringify({ model_type: 'bert', max_position_embeddings: CONFIG.maxLength, ...labels }));
+  writeBertBaseRandomFolder(dir);
   return dir;
 }
 

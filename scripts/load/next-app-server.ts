@@ -1,10 +1,10 @@
 // The production build of one app for `pnpm load`: `next build` into .next-load (beside the browser tests' .next,
 // leaving the app's next-env.d.ts as it was), `next start` on a free loopback port, its memory, and stopping it.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { freePort, waitUntilServing } from '../../tooling/e2e/src/serving.ts';
 
 /** The build folder of load runs, inside the app (ignored by git). */
 export const LOAD_DIST_DIR = '.next-load';
@@ -30,31 +30,6 @@ export function buildApp(appDir: string, force: boolean): 'built' | 'reused' {
     if (envFileBefore) writeFileSync(envFile, envFileBefore);
   }
   return 'built';
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no free port'))));
-    });
-  });
-}
-
-async function waitUntilServing(url: string, server: ChildProcess, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`next start exited with code ${server.exitCode}`);
-    const ok = await fetch(url).then(
-      (response) => response.ok,
-      () => false,
-    );
-    if (ok) return;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`next start did not answer ${url} within ${timeoutMs} ms`);
 }
 
 /** `next start` of the load build on 127.0.0.1 and a free port, once GET /api/models answers. */

@@ -1,14 +1,13 @@
 // vitest globalSetup of the long-input browser test: a BERT-base-sized text model folder (12 layers × 12 heads, hidden
 // 768, 512 positions) with SEEDED RANDOM weights — a test fixture, never shipped nor shown as trained — built by the core
 // graph builder with text-sentiment's vocabulary, served as the user's own model (ATTN_USER_MODELS) from a build in .next-long.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
-import { buildTransformerClassifier, modelsDir } from '@attn/core';
 import { serveNextApp } from '@attn/e2e';
-import { writeBertTokenizerFiles } from '@attn/task-text';
+import { writeBertBaseRandomFolder } from '@attn/task-text/test-fixtures';
 
 /** Prints a measured figure with the test's output (figures are printed, never asserted). */
 const printLine = (text: string) => process.stdout.write(`${text}\n`);
@@ -24,46 +23,6 @@ const appDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const LONG_MODEL_ID = 'bert-base-random-fixture';
 const DIST_DIR = '.next-long';
 
-/** text-sentiment's WordPiece vocabulary in id order. */
-function sentimentVocabulary(): string[] {
-  const tokenizer = JSON.parse(readFileSync(join(modelsDir(), 'text-sentiment', 'tokenizer.json'), 'utf8')) as {
-    model: { vocab: Record<string, number> };
-  };
-  return Object.entries(tokenizer.model.vocab)
-    .sort((a, b) => a[1] - b[1])
-    .map(([token]) => token);
-}
-
-function writeLongModelFolder(dir: string): void {
-  const vocab = sentimentVocabulary();
-  const shape = {
-    vocabSize: vocab.length,
-    maxLength: 512,
-    hidden: 768,
-    heads: 12,
-    layers: 12,
-    intermediate: 3072,
-    numLabels: 2,
-    layerNormEps: 1e-12,
-  };
-  mkdirSync(join(dir, 'onnx'), { recursive: true });
-  writeFileSync(join(dir, 'onnx', 'model.onnx'), buildTransformerClassifier(shape, undefined, 20));
-  writeBertTokenizerFiles(dir, vocab, 512);
-  writeFileSync(
-    join(dir, 'config.json'),
-    JSON.stringify({
-      architectures: ['AttnTransformerClassifier'],
-      num_hidden_layers: 12,
-      num_attention_heads: 12,
-      hidden_size: 768,
-      max_position_embeddings: 512,
-      id2label: { 0: 'negative', 1: 'positive' },
-      label2id: { negative: 0, positive: 1 },
-      attn: { architecture: 'transformer-classifier', ...shape, note: 'random weights: a test fixture, not a trained model' },
-    }),
-  );
-}
-
 /** Files `next build` rewrites for another dist folder (next-env.d.ts, tsconfig.json's include), put back after the build. */
 function keepFiles(names: string[]): () => void {
   const saved = names.map(
@@ -78,7 +37,7 @@ export default async function startLongInputServer(project: TestProject): Promis
   const restore = keepFiles(['next-env.d.ts', 'tsconfig.json']);
   try {
     const started = performance.now();
-    writeLongModelFolder(join(root, LONG_MODEL_ID));
+    writeBertBaseRandomFolder(join(root, LONG_MODEL_ID));
     printLine(`long-input e2e: built the ${LONG_MODEL_ID} folder in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     const stop = await serveNextApp(project, appDir, {
       readyPath: '/api/models',

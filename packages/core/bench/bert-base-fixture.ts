@@ -1,18 +1,7 @@
 // The benchmark fixture: a BERT-base-shaped encoder (12 layers × 12 heads, hidden 768, FFN 3072, 512 positions)
 // built by the graph builder with seeded RANDOM weights — never offered as a trained model — and its feeds.
 import * as ort from 'onnxruntime-node';
-import { buildTransformerClassifier, type TransformerClassifierConfig } from '../src/index.ts';
-
-export const BERT_BASE_SHAPE: TransformerClassifierConfig = {
-  vocabSize: 30522,
-  maxLength: 512,
-  hidden: 768,
-  heads: 12,
-  layers: 12,
-  intermediate: 3072,
-  numLabels: 2,
-  layerNormEps: 1e-12,
-};
+import { BERT_BASE_SHAPE, buildTransformerClassifier, type TransformerClassifierConfig } from '../src/index.ts';
 
 export function buildBertBaseShapedEncoder(): Uint8Array {
   return buildTransformerClassifier(BERT_BASE_SHAPE, undefined, 20);

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import {
   acquireSession,
+  BERT_BASE_SHAPE,
   attentionMapsJsonChunks,
   attentionViewKey,
   benchmarkExtractionOverhead,
@@ -18,7 +19,7 @@ import {
   type AttentionView,
   type WritableAttentionMaps,
 } from '../src/index.ts';
-import { BERT_BASE_SHAPE, bertFeeds, bertFeedsJson, bertMatmulFlops, buildBertBaseShapedEncoder } from './bert-base-fixture.ts';
+import { bertFeeds, bertFeedsJson, bertMatmulFlops, buildBertBaseShapedEncoder } from './bert-base-fixture.ts';
 import { writeBenchmarksSection, type LongInputsReport } from './benchmarks-markdown.ts';
 import { runAttnExtract } from './extract-end-to-end.ts';
 import { measureMatmulThroughput } from './matmul-throughput.ts';

@@ -7,6 +7,7 @@ import { normaliseWeight, sequentialColor } from './color-scale.ts';
 import { downsampleMatrix, layerHeadMatrix, maxValue } from './attention-matrix.ts';
 import { AttentionHeatmap } from './attention-heatmap.tsx';
 import { queryLabels } from './head-view.tsx';
+import { LayerHeadLabels } from './layer-head-labels.tsx';
 
 export interface HeadGridProps {
   layers: readonly AttentionLayer[];
@@ -27,8 +28,6 @@ export interface HeadCell {
   layer: number;
   head: number;
 }
-
-const FONT = 'system-ui, -apple-system, "Segoe UI", sans-serif';
 
 /** The thumbnails' cells: one per layer and head present in that layer, in reading order. */
 export function headGridCells(layers: readonly AttentionLayer[]): HeadCell[] {
@@ -109,32 +108,7 @@ export function HeadGrid({
         style={{ display: 'block' }}
       >
         <rect width={width} height={height} fill="#ffffff" />
-        {Array.from({ length: maxHeads }, (_, h) => (
-          <text
-            key={h}
-            x={left + h * (thumbSize + gap) + thumbSize / 2}
-            y={14}
-            fontSize={11}
-            fill="#52606d"
-            textAnchor="middle"
-            fontFamily={FONT}
-          >
-            head {h}
-          </text>
-        ))}
-        {layers.map((layer, l) => (
-          <text
-            key={l}
-            x={left - 8}
-            y={top + l * (thumbSize + gap) + thumbSize / 2 + 4}
-            fontSize={11}
-            fill="#52606d"
-            textAnchor="end"
-            fontFamily={FONT}
-          >
-            {layer.kind === 'pooling' ? `pool ${l}` : `layer ${l}`}
-          </text>
-        ))}
+        <LayerHeadLabels layers={layers} maxHeads={maxHeads} left={left} top={top} cellSize={thumbSize} gap={gap} fontSize={11} />
         {headGridCells(layers).map((cell) => {
           const isSelected = chosen?.layer === cell.layer && chosen.head === cell.head;
           return (

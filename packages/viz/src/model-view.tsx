@@ -6,6 +6,7 @@ import { useRef, useState, type KeyboardEvent } from 'react';
 import { attentionAt, type AttentionLayer } from '@attn/core/format';
 import { headColor } from './color-scale.ts';
 import { headGridCells, type HeadCell } from './head-grid.tsx';
+import { LayerHeadLabels } from './layer-head-labels.tsx';
 
 export interface ModelViewProps {
   layers: readonly AttentionLayer[];
@@ -16,7 +17,6 @@ export interface ModelViewProps {
   onOpen: (cell: HeadCell) => void;
 }
 
-const FONT = 'system-ui, -apple-system, "Segoe UI", sans-serif';
 /** Lines are drawn in this many opacity steps, one path per step: a head of 96 tokens has 9,216 lines. */
 const OPACITY_STEPS = 16;
 /** Lines below this weight are left out. */
@@ -109,32 +109,7 @@ export function ModelView({ layers, batch = 0, width: availableWidth, onOpen }: 
       style={{ display: 'block' }}
     >
       <rect width={width} height={height} fill="#ffffff" />
-      {Array.from({ length: maxHeads }, (_, h) => (
-        <text
-          key={h}
-          x={left + h * (cellSize + gap) + cellSize / 2}
-          y={14}
-          fontSize={12}
-          fill="#52606d"
-          textAnchor="middle"
-          fontFamily={FONT}
-        >
-          head {h}
-        </text>
-      ))}
-      {layers.map((layer, l) => (
-        <text
-          key={l}
-          x={left - 8}
-          y={top + l * (cellSize + gap) + cellSize / 2 + 4}
-          fontSize={12}
-          fill="#52606d"
-          textAnchor="end"
-          fontFamily={FONT}
-        >
-          {layer.kind === 'pooling' ? `pool ${l}` : `layer ${l}`}
-        </text>
-      ))}
+      <LayerHeadLabels layers={layers} maxHeads={maxHeads} left={left} top={top} cellSize={cellSize} gap={gap} fontSize={12} />
       {headGridCells(layers).map((cell) => {
         const layer = layers[cell.layer]!;
         const isCursor = cursor.layer === cell.layer && cursor.head === cell.head;

@@ -1,13 +1,13 @@
 // Serves a Next.js app to browser tests from a vitest globalSetup: `next build`, then `next start`
 // on a free port; the URL is handed to the tests as inject('baseUrl') and the server stops in teardown.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 // vitest's own types must be in the program for the ProvidedContext augmentation below.
 import type {} from 'vitest';
 import type { TestProject } from 'vitest/node';
+import { freePort, waitUntilServing } from './serving.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -32,33 +32,6 @@ function buildArgs(): string[] {
   if (bundler === undefined || bundler === '' || bundler === 'turbopack') return ['build'];
   if (bundler === 'webpack') return ['build', '--webpack'];
   throw new Error(`ATTN_E2E_NEXT_BUNDLER must be "turbopack" or "webpack", got ${JSON.stringify(bundler)}`);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no free port'))));
-    });
-  });
-}
-
-async function waitUntilServing(url: string, server: ChildProcess, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`next start exited with code ${server.exitCode}`);
-    if (
-      await fetch(url).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      return;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`next start did not answer ${url} within ${timeoutMs} ms`);
 }
 
 /** Builds and starts the app in `appDir`, provides its URL as 'baseUrl', and returns the teardown. */

@@ -22,6 +22,21 @@ export interface TransformerClassifierConfig {
   layerNormEps: number;
 }
 
+/**
+ * The shape of BERT-base (12 layers × 12 heads, hidden 768, FFN 3072, 512 positions, WordPiece vocabulary of 30,522):
+ * what the benchmark and the long-input tests build with seeded RANDOM weights — a fixture, never a trained model.
+ */
+export const BERT_BASE_SHAPE: Readonly<TransformerClassifierConfig> = Object.freeze({
+  vocabSize: 30522,
+  maxLength: 512,
+  hidden: 768,
+  heads: 12,
+  layers: 12,
+  intermediate: 3072,
+  numLabels: 2,
+  layerNormEps: 1e-12,
+});
+
 /** Every weight of the classifier in graph order, with its shape (matrices [in, out]). */
 export function transformerClassifierWeightSpecs(config: TransformerClassifierConfig): WeightSpec[] {
   return [
