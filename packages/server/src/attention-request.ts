@@ -1,7 +1,14 @@
 // The explain request's optional `attention` field: which layers and heads, top-k per query row and the encoding of
 // the attention in the response, computed by the task's in-graph views so a run copies little. Checked at the boundary.
 import { z } from 'zod';
-import { AttentionError, selectHeads, serializeAttentionMaps, type AttentionTask, type WritableAttentionLayer } from '@attn/core';
+import {
+  AttentionError,
+  selectHeads,
+  serializeAttentionMaps,
+  type AttentionTask,
+  type ViewRequest,
+  type WritableAttentionLayer,
+} from '@attn/core';
 import type { ExplainResponseBody } from './api-types.ts';
 import { errorResponse } from './error-response.ts';
 
@@ -38,6 +45,33 @@ function headsError(heads: readonly number[], layers: readonly WritableAttention
     : errorResponse(400, 'E_INPUT', `${missing} is not a head of this model (0 to ${count - 1})`, 'attention.heads');
 }
 
+/** The in-graph view `request` asks for: each row's top k when it names topK, else the full rows, of its layers. */
+function viewRequestOf(request: AttentionRequest): ViewRequest {
+  return { view: request.topK === undefined ? 'full' : { topK: request.topK }, ...(request.layers ? { layers: request.layers } : {}) };
+}
+
+/** A task's view error that names a field of the request (`attention.layers`, `attention.topK`) as a 400, else undefined. */
+function requestFieldError(error: unknown): Response | undefined {
+  const field = error instanceof AttentionError && error.field ? REQUEST_FIELD_OF[error.field] : undefined;
+  return field ? errorResponse(400, 'E_INPUT', (error as AttentionError).message, field) : undefined;
+}
+
+/** Opens the view's session before the run is queued and timed: a BERT-base view takes seconds to load, once. */
+export async function prepareAttentionView(
+  task: AttentionTask<unknown>,
+  request: AttentionRequest | undefined,
+): Promise<Response | undefined> {
+  if (!request || !task.prepareView) return undefined;
+  try {
+    await task.prepareView(viewRequestOf(request));
+    return undefined;
+  } catch (error) {
+    const refused = requestFieldError(error);
+    if (refused) return refused;
+    throw error;
+  }
+}
+
 /** explain() as `request` asks: the view run in the graph, then the chosen heads, serialised in the chosen encoding. */
 export async function explainWithAttention(
   task: AttentionTask<unknown>,
@@ -46,13 +80,12 @@ export async function explainWithAttention(
   request: AttentionRequest,
 ): Promise<ExplainResponseBody | Response> {
   if (!task.explainView) return errorResponse(400, 'E_INPUT', `model ${modelId} cannot compute attention views`, 'attention');
-  const view = request.topK === undefined ? ('full' as const) : { topK: request.topK };
   let result;
   try {
-    result = await task.explainView(input, { view, ...(request.layers ? { layers: request.layers } : {}) });
+    result = await task.explainView(input, viewRequestOf(request));
   } catch (error) {
-    const field = error instanceof AttentionError && error.field ? REQUEST_FIELD_OF[error.field] : undefined;
-    if (field) return errorResponse(400, 'E_INPUT', (error as AttentionError).message, field);
+    const refused = requestFieldError(error);
+    if (refused) return refused;
     throw error;
   }
   let layers = result.attention.layers;

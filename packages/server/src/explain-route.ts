@@ -2,7 +2,7 @@
 // (body cap, checks naming the field, one task per model and provider) that explains one input.
 import { EXECUTION_PROVIDER_REQUESTS, serializeAttentionMaps, type ExecutionProviderRequest } from '@attn/core';
 import type { ExplainResponseBody, ModelListBody } from './api-types.ts';
-import { attentionRequestSchema, explainWithAttention } from './attention-request.ts';
+import { attentionRequestSchema, explainWithAttention, prepareAttentionView } from './attention-request.ts';
 import { listEntry } from './served-model.ts';
 import { taskRoute, taskRouteCache, type TaskRouteOptions } from './task-route.ts';
 
@@ -34,6 +34,7 @@ export function explainRoute(options: ExplainRouteOptions): (request: Request) =
       };
     },
     { attention: attentionRequestSchema.optional() },
+    (task, { attention }) => prepareAttentionView(task, attention),
   );
 }
 

@@ -80,15 +80,19 @@ export type TaskAnswer<Body, Fields = unknown> = (
   fields: Fields,
 ) => Promise<Body | Response>;
 
+/** Work a task route does before the queue and its time limit (loading what the run needs), or a refusal naming the field. */
+export type TaskPreparation<Fields = unknown> = (task: AttentionTask<unknown>, fields: Fields) => Promise<Response | undefined>;
+
 /**
  * A POST handler `{ model?, input, executionProvider?, fallback? }` (plus the route's `extraFields`, checked with the rest)
- * → `answer`'s body as JSON; task errors name `input.<field>`.
+ * → `answer`'s body as JSON; task errors name `input.<field>`. `prepare` runs first, outside the run queue's time limit.
  */
 export function taskRoute<Body, Extra extends z.ZodRawShape = Record<never, never>>(
   options: TaskRouteOptions,
   route: string,
   answer: TaskAnswer<Body, z.output<z.ZodObject<Extra>>>,
   extraFields?: Extra,
+  prepare?: TaskPreparation<z.output<z.ZodObject<Extra>>>,
 ): (request: Request) => Promise<Response> {
   const schema = extraFields ? requestSchema.extend(extraFields) : requestSchema;
   const cache = taskRouteCache(options);
@@ -116,7 +120,8 @@ export function taskRoute<Body, Extra extends z.ZodRawShape = Record<never, neve
           });
         const queue = taskRouteQueue(options, model.id, session);
         const fields = body as unknown as z.output<z.ZodObject<Extra>>;
-        result = await queue.run(() => answer(task, input, model, fields), request.signal);
+        const refused = await prepare?.(task, fields);
+        result = refused ?? (await queue.run(() => answer(task, input, model, fields), request.signal));
       } catch (error) {
         throw asRequestError(error);
       }

@@ -1,12 +1,14 @@
 // POST /api/explain with the optional `attention` field, on the test-support domain and a tiny model folder: chosen
-// layers and heads, top-k rows in each encoding, the default unchanged, and 400s naming `attention.<field>`.
+// layers and heads, top-k rows in each encoding, the default unchanged, 400s naming `attention.<field>`, and a view
+// session opened before the run's time limit starts.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AttentionTask, ViewRequest } from '@attn/core';
 import { idsDomain, writeTinyModelFolder } from '@attn/core/test-support';
 import { parseAttentionMaps, type AttentionMapsJson } from '@attn/core/format';
-import { explainRoute, explainRouteCache, type ExplainResponseBody } from '../src/index.ts';
+import { explainRoute, explainRouteCache, loadServedTask, type ExplainResponseBody } from '../src/index.ts';
 
 const options = { models: [{ id: 'tiny', domain: idsDomain }], cacheName: 'server-attention-test' };
 const POST = explainRoute(options);
@@ -107,5 +109,48 @@ describe('POST /api/explain: the attention field', () => {
     await expectRefused({ encoding: 'numbers' }, 'attention.encoding');
     await expectRefused({ topk: 2 }, 'attention');
     await expectRefused('uint8', 'attention');
+  });
+});
+
+describe('POST /api/explain: a view session opens before the run is timed', () => {
+  it('answers 200 when opening the view takes longer than the run time limit, and the run itself is timed', async () => {
+    const timed = {
+      models: [{ id: 'tiny', domain: idsDomain }],
+      cacheName: 'server-attention-prepare-test',
+      queue: { runTimeoutMs: 1000 },
+    };
+    const session = { executionProvider: 'cpu' as const, fallback: false };
+    const real = await loadServedTask(timed.models[0]!, session);
+    // the same task, but opening its view takes 1.5 s (a BERT-base view session on a slow machine), in whichever call opens it
+    let opened = false;
+    const open = async () => {
+      if (!opened) await new Promise((resolve) => setTimeout(resolve, 1500));
+      opened = true;
+    };
+    const slowToOpen: AttentionTask<unknown> = Object.assign(Object.create(real) as AttentionTask<unknown>, {
+      prepareView: async (request: ViewRequest) => {
+        await open();
+        await real.prepareView!(request);
+      },
+      explainView: async (input: unknown, request: ViewRequest) => {
+        await open();
+        return real.explainView!(input, request);
+      },
+    });
+    const slowCache = explainRouteCache(timed);
+    await slowCache.get('tiny', session, async () => slowToOpen);
+    try {
+      const res = await explainRoute(timed)(
+        new Request('http://localhost/api/explain', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ input, attention: { topK: 2 } }),
+        }),
+      );
+      expect(res.status, await res.clone().text()).toBe(200);
+      expect(((await res.json()) as ExplainResponseBody).attention.layers[0]!.topK).toBe(2);
+    } finally {
+      await slowCache.dispose();
+    }
   });
 });

@@ -84,6 +84,8 @@ export interface AttentionTask<Input = unknown, Prediction extends TaskPredictio
    * run copies only that; each view opens its own session on first use. Errors name `layers` or `view.topK`.
    */
   explainView?(input: Input, request: ViewRequest): Promise<ViewExplainResult<Prediction>>;
+  /** Opens the session of an in-graph view now, so that explainView only runs it (a server times runs, not loads). */
+  prepareView?(request: ViewRequest): Promise<void>;
   /** Re-score with element `dropIndex` of the attention axis removed: the faithfulness check. */
   perturb?(input: Input, dropIndex: number): Promise<Prediction>;
   /**

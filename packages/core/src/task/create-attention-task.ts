@@ -128,6 +128,9 @@ export async function createAttentionTask<Input, P extends TaskPrediction, E ext
       };
     },
 
+    async prepareView(request) {
+      (await viewModels.acquire(request)).release();
+    },
     async explainView(input, request) {
       const start = performance.now();
       const encoded = await bound.encode(checkInput(domain.inputSchema, input));
