@@ -39,12 +39,13 @@ describe('text-classification page, as a newcomer meets it', () => {
     const example = await text().inputValue();
     await explain();
     await expect(caption().textContent()).resolves.toBe(`Result of ${SENTIMENT} on “${example}”`);
-    expect(await opacity(page.locator('section', { has: page.getByTestId('prediction') }))).toBe(1);
+    await expect.poll(() => opacity(page.locator('section', { has: page.getByTestId('prediction') }))).toBe(1);
     await page.locator('select[name=model]').selectOption('text-spam');
     await expect(caption().textContent()).resolves.toMatch(
       new RegExp(`^Shown for ${SENTIMENT.replace(/[()]/g, '\\$&')} on “.+”; press Explain to update\\.$`),
     );
-    expect(await opacity(page.locator('section', { has: page.getByTestId('prediction') }))).toBeLessThan(1);
+    // the dimming fades in (a 0.2 s transition): wait for it rather than read the first frame
+    await expect.poll(() => opacity(page.locator('section', { has: page.getByTestId('prediction') }))).toBeLessThan(1);
     await page.locator('select[name=model]').selectOption('text-sentiment');
     await expect(caption().textContent()).resolves.toMatch(/^Result of/);
     await text().fill(`${example} Really.`);
@@ -65,7 +66,8 @@ describe('text-classification page, as a newcomer meets it', () => {
     await page.getByRole('button', { name: 'Explain', exact: true }).click();
     await page.getByText('while the new result loads').waitFor();
     expect(await page.getByTestId('prediction').count()).toBe(1);
-    expect(await opacity(page.locator('section', { has: page.getByTestId('prediction') }))).toBeLessThan(1);
+    // the dimming fades in (a 0.2 s transition): wait for it rather than read the first frame
+    await expect.poll(() => opacity(page.locator('section', { has: page.getByTestId('prediction') }))).toBeLessThan(1);
     await answered;
     await page.unroute('**/api/explain');
     await page.locator('.results:not([aria-busy="true"])').waitFor();
