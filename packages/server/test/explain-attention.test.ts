@@ -1,14 +1,12 @@
 // POST /api/explain with the optional `attention` field, on the test-support domain and a tiny model folder: chosen
 // layers and heads, top-k rows in each encoding, the default unchanged, 400s naming `attention.<field>`, and a view
 // session opened before the run's time limit starts.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AttentionTask, ViewRequest } from '@attn/core';
-import { idsDomain, writeTinyModelFolder } from '@attn/core/test-support';
+import { idsDomain } from '@attn/core/test-support';
 import { parseAttentionMaps, type AttentionMapsJson } from '@attn/core/format';
 import { explainRoute, explainRouteCache, loadServedTask, type ExplainResponseBody } from '../src/index.ts';
+import { useTinyModelsDir } from './tiny-models-dir.ts';
 
 const options = { models: [{ id: 'tiny', domain: idsDomain }], cacheName: 'server-attention-test' };
 const POST = explainRoute(options);
@@ -39,17 +37,7 @@ async function expectRefused(attention: unknown, field: string, pattern?: RegExp
   if (pattern) expect(error.message).toMatch(pattern);
 }
 
-const saved = process.env.ATTN_MODELS_DIR;
-beforeAll(() => {
-  const root = mkdtempSync(join(tmpdir(), 'attn-server-attention-'));
-  writeTinyModelFolder(join(root, 'tiny'));
-  process.env.ATTN_MODELS_DIR = root;
-});
-afterAll(async () => {
-  await cache.dispose();
-  if (saved === undefined) delete process.env.ATTN_MODELS_DIR;
-  else process.env.ATTN_MODELS_DIR = saved;
-});
+useTinyModelsDir(['tiny'], cache);
 
 describe('POST /api/explain: the attention field', () => {
   it('absent, answers every layer and head dense in float32, as before', async () => {

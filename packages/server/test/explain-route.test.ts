@@ -1,10 +1,7 @@
 // The shared routes on the test-support domain and a tiny model folder: the JSON content type, the byte cap while reading,
 // request and input errors that name the field, error mapping, fallback only when asked, one task per model and provider.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { idsDomain, writeTinyModelFolder } from '@attn/core/test-support';
+import { describe, expect, it } from 'vitest';
+import { idsDomain } from '@attn/core/test-support';
 import { parseAttentionMaps } from '@attn/core/format';
 import {
   SERVER_LIMITS,
@@ -15,6 +12,7 @@ import {
   type ExplainResponseBody,
   type ModelListBody,
 } from '../src/index.ts';
+import { useTinyModelsDir } from './tiny-models-dir.ts';
 
 const models = [
   { id: 'tiny', domain: idsDomain, title: 'Tiny', description: 'A seeded untrained classifier.' },
@@ -50,17 +48,7 @@ async function expectError(
   if (pattern) expect(error.message).toMatch(pattern);
 }
 
-const saved = process.env.ATTN_MODELS_DIR;
-beforeAll(() => {
-  const root = mkdtempSync(join(tmpdir(), 'attn-server-models-'));
-  writeTinyModelFolder(join(root, 'tiny'));
-  process.env.ATTN_MODELS_DIR = root;
-});
-afterAll(async () => {
-  await cache.dispose();
-  if (saved === undefined) delete process.env.ATTN_MODELS_DIR;
-  else process.env.ATTN_MODELS_DIR = saved;
-});
+useTinyModelsDir(['tiny'], cache);
 
 describe('POST /api/explain: the body', () => {
   it('answers 413 as soon as a streamed body passes the cap, without reading the rest', async () => {

@@ -1,10 +1,9 @@
 // Faults while serving, through POST /api/explain: a GPU provider asked for on a machine without one (an error or CPU,
 // as the request chose), and model files removed or corrupted after the server started (that model errors, others serve).
-import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { idsDomain, writeTinyModelFolder } from '@attn/core/test-support';
+import { describe, expect, it } from 'vitest';
+import { idsDomain } from '@attn/core/test-support';
 import {
   explainRoute,
   modelsRoute,
@@ -13,6 +12,7 @@ import {
   type ExplainResponseBody,
   type ModelListBody,
 } from '../src/index.ts';
+import { useTinyModelsDir } from './tiny-models-dir.ts';
 
 const models = ['steady', 'removed', 'truncated', 'garbled'].map((id) => ({ id, domain: idsDomain }));
 const options = { models, cacheName: 'server-faults-test' };
@@ -34,22 +34,13 @@ async function expectModelError(response: Response, model: string) {
   expect(error).toMatchObject({ code: 'E_MODEL', field: 'model' });
   expect(error.message).toContain(model);
   expect(error.message).not.toMatch(/\n|\bat .+:\d+:\d+/); // one line, no stack
-  expect(error.message).not.toContain(root); // no server path
+  expect(error.message).not.toContain(modelsDir()); // no server path
 }
 
-let root = '';
-const saved = process.env.ATTN_MODELS_DIR;
-beforeAll(() => {
-  root = mkdtempSync(join(tmpdir(), 'attn-server-faults-'));
-  for (const { id } of models) writeTinyModelFolder(join(root, id));
-  process.env.ATTN_MODELS_DIR = root;
-});
-afterAll(async () => {
-  await cache.dispose();
-  rmSync(root, { recursive: true, force: true });
-  if (saved === undefined) delete process.env.ATTN_MODELS_DIR;
-  else process.env.ATTN_MODELS_DIR = saved;
-});
+const modelsDir = useTinyModelsDir(
+  models.map((m) => m.id),
+  cache,
+);
 
 describe('a GPU provider asked for where there is none', () => {
   // Where the provider does load (a machine with the GPU and its libraries), it runs and says so.
@@ -76,7 +67,7 @@ describe('a GPU provider asked for where there is none', () => {
 describe('model files removed or corrupted after the server started', () => {
   it('answers each broken model 503 E_MODEL naming it, keeps a loaded session serving, and serves the other models', async () => {
     for (const { id } of models) expect((await post({ model: id })).status).toBe(200);
-    const onnx = (id: string) => join(root, id, 'onnx', 'model.onnx');
+    const onnx = (id: string) => join(modelsDir(), id, 'onnx', 'model.onnx');
     rmSync(onnx('removed'));
     truncateSync(onnx('truncated'), 100);
     writeFileSync(onnx('garbled'), Buffer.from('not an ONNX model at all'));
@@ -98,6 +89,6 @@ describe('model files removed or corrupted after the server started', () => {
       ['truncated', true],
       ['garbled', true],
     ]);
-    expect(JSON.stringify(listed)).not.toContain(root);
+    expect(JSON.stringify(listed)).not.toContain(modelsDir());
   });
 });

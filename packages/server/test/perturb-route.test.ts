@@ -1,12 +1,10 @@
 // POST /api/perturb on the test-support domain and a tiny model folder: the whole input, then each element
 // removed in turn (equal to explaining the shorter input), the element limit, and models that cannot remove.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Domain } from '@attn/core';
-import { idsDomain, writeTinyModelFolder, type IdsInput } from '@attn/core/test-support';
+import { idsDomain, type IdsInput } from '@attn/core/test-support';
 import { explainRoute, perturbRoute, taskRouteCache, type ExplainResponseBody, type PerturbResponseBody } from '../src/index.ts';
+import { useTinyModelsDir } from './tiny-models-dir.ts';
 
 /** The ids domain without withoutElement: its tasks have no perturb. */
 const fixedDomain: Domain<IdsInput> = {
@@ -36,18 +34,7 @@ async function expectError(response: Promise<Response>, status: number, code: st
   expect(error.message).toMatch(pattern);
 }
 
-const saved = process.env.ATTN_MODELS_DIR;
-beforeAll(() => {
-  const root = mkdtempSync(join(tmpdir(), 'attn-perturb-models-'));
-  writeTinyModelFolder(join(root, 'tiny'));
-  writeTinyModelFolder(join(root, 'fixed'));
-  process.env.ATTN_MODELS_DIR = root;
-});
-afterAll(async () => {
-  await cache.dispose();
-  if (saved === undefined) delete process.env.ATTN_MODELS_DIR;
-  else process.env.ATTN_MODELS_DIR = saved;
-});
+useTinyModelsDir(['tiny', 'fixed'], cache);
 
 describe('POST /api/perturb', () => {
   it('returns the whole input’s prediction and, for each element, the prediction without it', async () => {

@@ -1,14 +1,14 @@
 // POST /api/query-key on the test-support domain and a tiny transformer folder: each head's q and k come back
 // exact (float32 base64) and recompute explain's attention; bad layer indices and a pooling model are 400s.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { base64ToBytes, bytesToFloat32 } from '@attn/core/format';
 import { buildSeedClassifier } from '@attn/core';
-import { idsDomain, writeTinyModelFolder } from '@attn/core/test-support';
+import { idsDomain } from '@attn/core/test-support';
 import { explainRoute, queryKeyRoute, taskRouteCache, type ExplainResponseBody, type QueryKeyResponseBody } from '../src/index.ts';
 import { parseAttentionMaps } from '@attn/core/format';
+import { useTinyModelsDir } from './tiny-models-dir.ts';
 
 const models = [
   { id: 'tiny', domain: idsDomain },
@@ -22,18 +22,9 @@ const cache = taskRouteCache(options);
 const request = (body: unknown) =>
   new Request('http://localhost/api/x', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
-const saved = process.env.ATTN_MODELS_DIR;
+const modelsDir = useTinyModelsDir(['tiny', 'pooling'], cache);
 beforeAll(() => {
-  const root = mkdtempSync(join(tmpdir(), 'attn-query-key-models-'));
-  writeTinyModelFolder(join(root, 'tiny'));
-  writeTinyModelFolder(join(root, 'pooling'));
-  writeFileSync(join(root, 'pooling', 'onnx', 'model.onnx'), buildSeedClassifier({ vocabSize: 32, hidden: 8, numLabels: 2 }));
-  process.env.ATTN_MODELS_DIR = root;
-});
-afterAll(async () => {
-  await cache.dispose();
-  if (saved === undefined) delete process.env.ATTN_MODELS_DIR;
-  else process.env.ATTN_MODELS_DIR = saved;
+  writeFileSync(join(modelsDir(), 'pooling', 'onnx', 'model.onnx'), buildSeedClassifier({ vocabSize: 32, hidden: 8, numLabels: 2 }));
 });
 
 const floats = (text: string) => bytesToFloat32(base64ToBytes(text)!);

@@ -1,12 +1,10 @@
 // The shared routes under 1,000 hostile requests each (fast-check, fixed seed), on the test-support domain and a tiny
 // model folder: every answer a 200 or a 4xx naming the field, and a valid request answered right after.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, it } from 'vitest';
-import { idsDomain, writeTinyModelFolder } from '@attn/core/test-support';
+import { describe, it } from 'vitest';
+import { idsDomain } from '@attn/core/test-support';
 import { explainRoute, modelsRoute, perturbRoute, taskRouteCache } from '../src/index.ts';
 import { fuzzRoute, hostileJsonRequests, hostileQueryRequests, JSON_CONTENT_TYPE, jsonText } from '@attn/fuzz';
+import { useTinyModelsDir } from './tiny-models-dir.ts';
 
 const models = [{ id: 'tiny', domain: idsDomain }];
 const options = { models, cacheName: 'server-fuzz-test' };
@@ -14,17 +12,7 @@ const cache = taskRouteCache(options);
 const VALID_BODIES = [{ input: { ids: [1, 2, 3] } }, { model: 'tiny', input: { ids: [4, 5] }, executionProvider: 'cpu', fallback: false }];
 const valid = { method: 'POST', query: '', contentType: JSON_CONTENT_TYPE, body: jsonText(VALID_BODIES[0]) } as const;
 
-const saved = process.env.ATTN_MODELS_DIR;
-beforeAll(() => {
-  const root = mkdtempSync(join(tmpdir(), 'attn-server-fuzz-'));
-  writeTinyModelFolder(join(root, 'tiny'));
-  process.env.ATTN_MODELS_DIR = root;
-});
-afterAll(async () => {
-  await cache.dispose();
-  if (saved === undefined) delete process.env.ATTN_MODELS_DIR;
-  else process.env.ATTN_MODELS_DIR = saved;
-});
+useTinyModelsDir(['tiny'], cache);
 
 describe('the shared routes under hostile requests', () => {
   it('POST /api/explain', async () => {

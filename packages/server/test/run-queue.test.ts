@@ -1,12 +1,10 @@
 // The bounded run queue through POST /api/explain, on a stand-in task whose runs the test finishes by hand: a full
 // queue is 503 with Retry-After, a run past the time limit 504 with its slot freed, a client that leaves frees its place.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { AttentionTask } from '@attn/core';
-import { idsDomain, writeTinyModelFolder } from '@attn/core/test-support';
+import { idsDomain } from '@attn/core/test-support';
 import { explainRoute, loadServedTask, taskRouteCache, taskRouteQueue, type ApiErrorBody } from '../src/index.ts';
+import { useTinyModelsDir } from './tiny-models-dir.ts';
 
 const models = [{ id: 'tiny', domain: idsDomain }];
 const SESSION = { executionProvider: 'cpu', fallback: false } as const;
@@ -38,11 +36,8 @@ async function errorOf(response: Response): Promise<ApiErrorBody['error']> {
   return ((await response.json()) as ApiErrorBody).error;
 }
 
-const saved = process.env.ATTN_MODELS_DIR;
+useTinyModelsDir(['tiny'], cache);
 beforeAll(async () => {
-  const root = mkdtempSync(join(tmpdir(), 'attn-server-queue-'));
-  writeTinyModelFolder(join(root, 'tiny'));
-  process.env.ATTN_MODELS_DIR = root;
   const real = await loadServedTask(models[0]!, SESSION);
   const standIn: AttentionTask<unknown> = {
     ...real,
@@ -54,11 +49,6 @@ afterEach(async () => {
   started.splice(0).forEach((run) => run.finish());
   await until(() => queue.running === 0 && queue.queued === 0);
   vi.useRealTimers();
-});
-afterAll(async () => {
-  await cache.dispose();
-  if (saved === undefined) delete process.env.ATTN_MODELS_DIR;
-  else process.env.ATTN_MODELS_DIR = saved;
 });
 
 describe('POST /api/explain: the run queue of a model and provider', () => {
