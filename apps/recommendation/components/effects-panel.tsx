@@ -10,7 +10,7 @@ import {
   PairedBarChart,
   WeightSelectionControls,
   defaultWeightSelection,
-  describeAgreement,
+  AgreementLine,
   describeSelection,
   effectiveWeightSelection,
   tokenWeights,
@@ -61,14 +61,7 @@ export function EffectsPanel({ maps, candidate, effects, fileBase }: EffectsPane
           <strong>Could not compute the drop-item effects.</strong> {effects.message}
         </div>
       ) : null}
-      {changes ? (
-        <p className="agreement" data-testid="agreement">
-          Spearman ρ between attention and drop-item effect: <strong>{Number.isNaN(rho) ? 'undefined' : rho.toFixed(2)}</strong>{' '}
-          <span className="hint">
-            (n = {n}; {describeAgreement(rho, 'movies')})
-          </span>
-        </p>
-      ) : null}
+      {changes ? <AgreementLine rho={rho} effect="drop-item" elements="movies" count={String(n)} /> : null}
       <div ref={viewRef} className="view" data-testid="timeline">
         {changes ? (
           <PairedBarChart

@@ -11,7 +11,7 @@ import {
   WeightSelectionControls,
   attentionEffectRho,
   defaultWeightSelection,
-  describeAgreement,
+  AgreementLine,
   describeSelection,
   effectiveWeightSelection,
   tokenWeights,
@@ -80,12 +80,7 @@ export function TokenEffectsPanel({ maps, request, fileBase, caption }: TokenEff
         </div>
       ) : null}
       {effects ? (
-        <p className="agreement" data-testid="agreement">
-          Spearman ρ between attention and drop-token effect: <strong>{Number.isNaN(rho) ? 'undefined' : rho.toFixed(2)}</strong>{' '}
-          <span className="hint">
-            (n = {content.length} tokens without [CLS]/[SEP]; {describeAgreement(rho, 'tokens')})
-          </span>
-        </p>
+        <AgreementLine rho={rho} effect="drop-token" elements="tokens" count={`${content.length} tokens without [CLS]/[SEP]`} />
       ) : null}
       <div ref={viewRef} className="view" data-testid="effects-chart">
         {effects ? (

@@ -15,6 +15,7 @@ export { HeadGrid, headGridCells, type HeadGridProps, type HeadCell } from './he
 export { ExportButtons, type ExportButtonsProps } from './export-buttons.tsx';
 export { ScoreBars, sortedScores, type ScoreBarsProps } from './score-bars.tsx';
 export { describeAgreement, attentionEffectRho } from './attention-effect-agreement.ts';
+export { AgreementLine, type AgreementLineProps } from './agreement-line.tsx';
 export { VectorStrips, divergingColor, stripExtent, type VectorStrip, type VectorStripsProps } from './vector-strips.tsx';
 export { PairedBarChart, pairedBarReadout, type PairedBarChartProps, type PairedBarRow } from './paired-bar-chart.tsx';
 export { useElementWidth } from './use-element-width.ts';
