@@ -1,6 +1,6 @@
 // The app's routes called as handlers with Request objects, on a tiny untrained recommender written as
 // models/recsys-movielens under ATTN_MODELS_DIR: recommendations, drop-item effects, the title search, errors.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseAttentionMaps } from '@attn/core/format';
 import { taskRouteCache, type ApiErrorBody, type ExplainResponseBody, type ModelListBody, type PerturbResponseBody } from '@attn/server';
 import { dropItemEffects, historyEffects, loadRecsysTask, type RecsysPrediction } from '@attn/task-recsys';
@@ -12,6 +12,7 @@ import { POST as perturbPost } from '../app/api/perturb/route.ts';
 import type { MovieSearchBody } from '../src/movie-search-route.ts';
 import { pageModels } from '../src/page-models.ts';
 import { RECSYS_MODELS } from '../src/recsys-models.ts';
+import { withModelsDir } from '@attn/server/test-support';
 
 const cache = taskRouteCache({ models: RECSYS_MODELS, cacheName: 'recommendation' });
 const post = (handler: (r: Request) => Promise<Response>, body: unknown) =>
@@ -29,17 +30,7 @@ async function expectError(response: Response | Promise<Response>, status: numbe
   expect(error.message).toMatch(pattern);
 }
 
-let root: string;
-const saved = process.env.ATTN_MODELS_DIR;
-beforeAll(() => {
-  root = writeTinyRecsysModelsRoot('recsys-movielens');
-  process.env.ATTN_MODELS_DIR = root;
-});
-afterAll(async () => {
-  await cache.dispose();
-  if (saved === undefined) delete process.env.ATTN_MODELS_DIR;
-  else process.env.ATTN_MODELS_DIR = saved;
-});
+const modelsDir = withModelsDir(() => writeTinyRecsysModelsRoot('recsys-movielens'), cache);
 
 describe('POST /api/explain', () => {
   it('recommends ten unseen movies for an example user, with attention over the labelled history', async () => {
@@ -84,7 +75,7 @@ describe('POST /api/perturb', () => {
     const body = (await response.json()) as PerturbResponseBody<RecsysPrediction>;
     expect(body.withoutElement).toHaveLength(TINY_RECSYS_EXAMPLES[1]!.history.length);
     expect(body.tokens.map((t) => t.id)).toEqual(TINY_RECSYS_EXAMPLES[1]!.history);
-    const task = await loadRecsysTask(`${root}/recsys-movielens`);
+    const task = await loadRecsysTask(`${modelsDir()}/recsys-movielens`);
     const reference = await historyEffects(task, { userId: 2, candidate: 1 });
     await task.dispose();
     const effects = dropItemEffects(body.prediction, body.withoutElement);

@@ -1,6 +1,6 @@
 // The app's routes under 1,000 hostile requests each (@attn/fuzz: fixed seed, bounded count), on a tiny untrained
 // recommender: every answer a 200 or a 4xx naming the field (or parameter), never a 5xx or a stack; a valid request works after.
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { taskRouteCache } from '@attn/server';
 import { fuzzRoute, hostileJsonRequests, hostileQueryRequests, JSON_CONTENT_TYPE, jsonText } from '@attn/fuzz';
 import { writeTinyRecsysModelsRoot } from '@attn/task-recsys/test-support';
@@ -9,6 +9,7 @@ import { GET as models } from '../app/api/models/route.ts';
 import { GET as movies } from '../app/api/movies/route.ts';
 import { POST as perturb } from '../app/api/perturb/route.ts';
 import { RECSYS_MODELS } from '../src/recsys-models.ts';
+import { withModelsDir } from '@attn/server/test-support';
 
 const cache = taskRouteCache({ models: RECSYS_MODELS, cacheName: 'recommendation' });
 const VALID_BODIES = [
@@ -18,15 +19,7 @@ const VALID_BODIES = [
 const validPost = { method: 'POST', query: '', contentType: JSON_CONTENT_TYPE, body: jsonText(VALID_BODIES[1]) } as const;
 const validGet = (query: string) => ({ method: 'GET', query, contentType: null }) as const;
 
-const saved = process.env.ATTN_MODELS_DIR;
-beforeAll(() => {
-  process.env.ATTN_MODELS_DIR = writeTinyRecsysModelsRoot('recsys-movielens');
-});
-afterAll(async () => {
-  await cache.dispose();
-  if (saved === undefined) delete process.env.ATTN_MODELS_DIR;
-  else process.env.ATTN_MODELS_DIR = saved;
-});
+withModelsDir(() => writeTinyRecsysModelsRoot('recsys-movielens'), cache);
 
 describe('the routes under hostile requests', () => {
   it('POST /api/explain', async () => {

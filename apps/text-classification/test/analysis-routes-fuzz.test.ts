@@ -1,7 +1,7 @@
 // POST /api/query-key and POST /api/perturb as route handlers on seeded untrained model folders: their answers agree with
 // /api/explain (q and k recompute the attention; one prediction per dropped token), and 1,000 hostile requests each
 // (@attn/fuzz) get a 200 or a 4xx naming the field, never a 5xx.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseAttentionMaps } from '@attn/core/format';
 import { explainRouteCache, type ExplainResponseBody, type PerturbResponseBody, type QueryKeyResponseBody } from '@attn/server';
 import { fuzzRoute, hostileJsonRequests, JSON_CONTENT_TYPE, jsonText } from '@attn/fuzz';
@@ -11,6 +11,7 @@ import { POST as queryKey } from '../app/api/query-key/route.ts';
 import { decodeNeuronLayer, neuronTerms } from '../src/neuron-terms.ts';
 import { TEXT_MODELS } from '../src/text-models.ts';
 import { writeUntrainedModels } from './untrained-model-folders.ts';
+import { withModelsDir } from '@attn/server/test-support';
 
 const cache = explainRouteCache({ models: TEXT_MODELS, cacheName: 'text-classification' });
 const VALID_BODIES = [
@@ -24,15 +25,7 @@ const post = (handler: (request: Request) => Promise<Response>, body: unknown) =
     new Request('http://localhost/api', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
   );
 
-const previousModelsDir = process.env.ATTN_MODELS_DIR;
-beforeAll(() => {
-  process.env.ATTN_MODELS_DIR = writeUntrainedModels();
-});
-afterAll(async () => {
-  await cache.dispose();
-  if (previousModelsDir === undefined) delete process.env.ATTN_MODELS_DIR;
-  else process.env.ATTN_MODELS_DIR = previousModelsDir;
-});
+withModelsDir(writeUntrainedModels, cache);
 
 describe('POST /api/query-key', () => {
   it("recomputes every head's attention from q, k and the scale (within 1e-5)", async () => {

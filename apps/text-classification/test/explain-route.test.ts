@@ -1,12 +1,13 @@
 // POST /api/explain and GET /api/models called as route handlers with Request objects, on
 // seeded untrained model folders the test writes: validation errors, limits, reuse, results.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseAttentionMaps } from '@attn/core/format';
 import { explainRouteCache, type ExplainResponseBody, type ModelListBody } from '@attn/server';
 import { POST } from '../app/api/explain/route.ts';
 import { GET } from '../app/api/models/route.ts';
 import { TEXT_MODELS } from '../src/text-models.ts';
 import { writeUntrainedModels } from './untrained-model-folders.ts';
+import { withModelsDir } from '@attn/server/test-support';
 
 const cache = explainRouteCache({ models: TEXT_MODELS, cacheName: 'text-classification' });
 
@@ -29,15 +30,7 @@ async function expectError(body: unknown, status: number, code: string, field: s
   return json.error.message;
 }
 
-const previousModelsDir = process.env.ATTN_MODELS_DIR;
-beforeAll(() => {
-  process.env.ATTN_MODELS_DIR = writeUntrainedModels();
-});
-afterAll(async () => {
-  await cache.dispose();
-  if (previousModelsDir === undefined) delete process.env.ATTN_MODELS_DIR;
-  else process.env.ATTN_MODELS_DIR = previousModelsDir;
-});
+withModelsDir(writeUntrainedModels, cache);
 
 describe('POST /api/explain validation', () => {
   it('refuses a body that is not JSON', async () => {

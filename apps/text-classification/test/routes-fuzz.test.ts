@@ -1,6 +1,6 @@
 // The app's routes under 1,000 hostile requests each (@attn/fuzz: fixed seed, bounded count), on untrained
 // stand-in models: every answer a 200 or a 4xx naming the field, never a 5xx or a stack; a valid request works after.
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { explainRouteCache } from '@attn/server';
 import { fuzzRoute, hostileJsonRequests, hostileQueryRequests, JSON_CONTENT_TYPE, jsonText } from '@attn/fuzz';
 import { POST } from '../app/api/explain/route.ts';
@@ -8,6 +8,7 @@ import { GET } from '../app/api/models/route.ts';
 import { GET as GET_TOKENIZER } from '../app/api/tokenizer/route.ts';
 import { TEXT_MODELS } from '../src/text-models.ts';
 import { writeUntrainedModels } from './untrained-model-folders.ts';
+import { withModelsDir } from '@attn/server/test-support';
 
 const cache = explainRouteCache({ models: TEXT_MODELS, cacheName: 'text-classification' });
 const VALID_BODIES = [
@@ -16,15 +17,7 @@ const VALID_BODIES = [
   { model: 'text-sentiment', input: { text: 'a good film', truncate: true } },
 ];
 
-const previousModelsDir = process.env.ATTN_MODELS_DIR;
-beforeAll(() => {
-  process.env.ATTN_MODELS_DIR = writeUntrainedModels();
-});
-afterAll(async () => {
-  await cache.dispose();
-  if (previousModelsDir === undefined) delete process.env.ATTN_MODELS_DIR;
-  else process.env.ATTN_MODELS_DIR = previousModelsDir;
-});
+withModelsDir(writeUntrainedModels, cache);
 
 describe('the routes under hostile requests', () => {
   it('POST /api/explain', async () => {

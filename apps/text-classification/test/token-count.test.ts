@@ -1,6 +1,6 @@
 // The page's token count against the server: GET /api/tokenizer's files read by Hugging Face tokenizers in the page
 // count exactly the tokens POST /api/explain runs (accents, digits, Japanese); truncation drops the excess; [UNK] share.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { explainRouteCache, type ExplainResponseBody, type TokenizerFilesBody } from '@attn/server';
 import type { TextPrediction } from '@attn/task-text';
 import { POST } from '../app/api/explain/route.ts';
@@ -8,6 +8,7 @@ import { GET } from '../app/api/tokenizer/route.ts';
 import { countTokens, HIGH_UNKNOWN_SHARE, textTokenizer, unknownShare } from '../src/token-count.ts';
 import { TEXT_MODELS } from '../src/text-models.ts';
 import { writeUntrainedModels } from './untrained-model-folders.ts';
+import { withModelsDir } from '@attn/server/test-support';
 
 const cache = explainRouteCache({ models: TEXT_MODELS, cacheName: 'text-classification' });
 const explain = async (input: unknown) => {
@@ -22,15 +23,7 @@ const explain = async (input: unknown) => {
   return (await response.json()) as ExplainResponseBody<TextPrediction>;
 };
 
-const previousModelsDir = process.env.ATTN_MODELS_DIR;
-beforeAll(() => {
-  process.env.ATTN_MODELS_DIR = writeUntrainedModels();
-});
-afterAll(async () => {
-  await cache.dispose();
-  if (previousModelsDir === undefined) delete process.env.ATTN_MODELS_DIR;
-  else process.env.ATTN_MODELS_DIR = previousModelsDir;
-});
+withModelsDir(writeUntrainedModels, cache);
 
 async function pageTokenizer() {
   const response = GET(new Request('http://localhost/api/tokenizer?model=text-sentiment'));

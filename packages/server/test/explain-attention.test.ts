@@ -6,7 +6,7 @@ import type { AttentionTask, ViewRequest } from '@attn/core';
 import { idsDomain } from '@attn/core/test-support';
 import { parseAttentionMaps, type AttentionMapsJson } from '@attn/core/format';
 import { explainRoute, explainRouteCache, loadServedTask, type ExplainResponseBody } from '../src/index.ts';
-import { useTinyModelsDir } from './tiny-models-dir.ts';
+import { withTinyModelsDir } from './models-dir.ts';
 
 const options = { models: [{ id: 'tiny', domain: idsDomain }], cacheName: 'server-attention-test' };
 const POST = explainRoute(options);
@@ -37,7 +37,7 @@ async function expectRefused(attention: unknown, field: string, pattern?: RegExp
   if (pattern) expect(error.message).toMatch(pattern);
 }
 
-useTinyModelsDir(['tiny'], cache);
+withTinyModelsDir(['tiny'], cache);
 
 describe('POST /api/explain: the attention field', () => {
   it('absent, answers every layer and head dense in float32, as before', async () => {

@@ -12,7 +12,7 @@ import {
   type ExplainResponseBody,
   type ModelListBody,
 } from '../src/index.ts';
-import { useTinyModelsDir } from './tiny-models-dir.ts';
+import { withTinyModelsDir } from './models-dir.ts';
 
 const models = [
   { id: 'tiny', domain: idsDomain, title: 'Tiny', description: 'A seeded untrained classifier.' },
@@ -48,7 +48,7 @@ async function expectError(
   if (pattern) expect(error.message).toMatch(pattern);
 }
 
-useTinyModelsDir(['tiny'], cache);
+withTinyModelsDir(['tiny'], cache);
 
 describe('POST /api/explain: the body', () => {
   it('answers 413 as soon as a streamed body passes the cap, without reading the rest', async () => {

@@ -2,7 +2,7 @@
 // as the request chose), and model files removed or corrupted after the server started (that model errors, others serve).
 import { rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { idsDomain } from '@attn/core/test-support';
 import {
   explainRoute,
@@ -12,7 +12,7 @@ import {
   type ExplainResponseBody,
   type ModelListBody,
 } from '../src/index.ts';
-import { useTinyModelsDir } from './tiny-models-dir.ts';
+import { withTinyModelsDir } from './models-dir.ts';
 
 const models = ['steady', 'removed', 'truncated', 'garbled'].map((id) => ({ id, domain: idsDomain }));
 const options = { models, cacheName: 'server-faults-test' };
@@ -37,10 +37,11 @@ async function expectModelError(response: Response, model: string) {
   expect(error.message).not.toContain(modelsDir()); // no server path
 }
 
-const modelsDir = useTinyModelsDir(
+const modelsDir = withTinyModelsDir(
   models.map((m) => m.id),
   cache,
 );
+afterAll(() => rmSync(modelsDir(), { recursive: true, force: true }));
 
 describe('a GPU provider asked for where there is none', () => {
   // Where the provider does load (a machine with the GPU and its libraries), it runs and says so.

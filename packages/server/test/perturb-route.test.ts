@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Domain } from '@attn/core';
 import { idsDomain, type IdsInput } from '@attn/core/test-support';
 import { explainRoute, perturbRoute, taskRouteCache, type ExplainResponseBody, type PerturbResponseBody } from '../src/index.ts';
-import { useTinyModelsDir } from './tiny-models-dir.ts';
+import { withTinyModelsDir } from './models-dir.ts';
 
 /** The ids domain without withoutElement: its tasks have no perturb. */
 const fixedDomain: Domain<IdsInput> = {
@@ -34,7 +34,7 @@ async function expectError(response: Promise<Response>, status: number, code: st
   expect(error.message).toMatch(pattern);
 }
 
-useTinyModelsDir(['tiny', 'fixed'], cache);
+withTinyModelsDir(['tiny', 'fixed'], cache);
 
 describe('POST /api/perturb', () => {
   it('returns the whole input’s prediction and, for each element, the prediction without it', async () => {

@@ -8,7 +8,7 @@ import { buildSeedClassifier } from '@attn/core';
 import { idsDomain } from '@attn/core/test-support';
 import { explainRoute, queryKeyRoute, taskRouteCache, type ExplainResponseBody, type QueryKeyResponseBody } from '../src/index.ts';
 import { parseAttentionMaps } from '@attn/core/format';
-import { useTinyModelsDir } from './tiny-models-dir.ts';
+import { withTinyModelsDir } from './models-dir.ts';
 
 const models = [
   { id: 'tiny', domain: idsDomain },
@@ -22,7 +22,7 @@ const cache = taskRouteCache(options);
 const request = (body: unknown) =>
   new Request('http://localhost/api/x', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
-const modelsDir = useTinyModelsDir(['tiny', 'pooling'], cache);
+const modelsDir = withTinyModelsDir(['tiny', 'pooling'], cache);
 beforeAll(() => {
   writeFileSync(join(modelsDir(), 'pooling', 'onnx', 'model.onnx'), buildSeedClassifier({ vocabSize: 32, hidden: 8, numLabels: 2 }));
 });

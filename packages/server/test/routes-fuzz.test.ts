@@ -4,7 +4,7 @@ import { describe, it } from 'vitest';
 import { idsDomain } from '@attn/core/test-support';
 import { explainRoute, modelsRoute, perturbRoute, taskRouteCache } from '../src/index.ts';
 import { fuzzRoute, hostileJsonRequests, hostileQueryRequests, JSON_CONTENT_TYPE, jsonText } from '@attn/fuzz';
-import { useTinyModelsDir } from './tiny-models-dir.ts';
+import { withTinyModelsDir } from './models-dir.ts';
 
 const models = [{ id: 'tiny', domain: idsDomain }];
 const options = { models, cacheName: 'server-fuzz-test' };
@@ -12,7 +12,7 @@ const cache = taskRouteCache(options);
 const VALID_BODIES = [{ input: { ids: [1, 2, 3] } }, { model: 'tiny', input: { ids: [4, 5] }, executionProvider: 'cpu', fallback: false }];
 const valid = { method: 'POST', query: '', contentType: JSON_CONTENT_TYPE, body: jsonText(VALID_BODIES[0]) } as const;
 
-useTinyModelsDir(['tiny'], cache);
+withTinyModelsDir(['tiny'], cache);
 
 describe('the shared routes under hostile requests', () => {
   it('POST /api/explain', async () => {

@@ -4,7 +4,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { AttentionTask } from '@attn/core';
 import { idsDomain } from '@attn/core/test-support';
 import { explainRoute, loadServedTask, taskRouteCache, taskRouteQueue, type ApiErrorBody } from '../src/index.ts';
-import { useTinyModelsDir } from './tiny-models-dir.ts';
+import { withTinyModelsDir } from './models-dir.ts';
 
 const models = [{ id: 'tiny', domain: idsDomain }];
 const SESSION = { executionProvider: 'cpu', fallback: false } as const;
@@ -36,7 +36,7 @@ async function errorOf(response: Response): Promise<ApiErrorBody['error']> {
   return ((await response.json()) as ApiErrorBody).error;
 }
 
-useTinyModelsDir(['tiny'], cache);
+withTinyModelsDir(['tiny'], cache);
 beforeAll(async () => {
   const real = await loadServedTask(models[0]!, SESSION);
   const standIn: AttentionTask<unknown> = {
